@@ -1,0 +1,78 @@
+# The two commands: `make run` (demo site on SQLite) and `make test` (everything).
+# Each one sets itself up on a fresh machine: .venv/, dependencies, catalogues,
+# database, demo content.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+CHROMIUM ?= /usr/bin/chromium
+LANGS := it en fr ar ro uk
+
+.PHONY: run test serve bench lint check messages catalogues chromium db clean
+
+run: $(VENV)/.runtime catalogues db
+	$(MANAGE) ensure_admin --port $(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.test catalogues chromium
+	$(BIN)/pytest --benchmark-disable $(PYTEST_ARGS)
+
+serve: $(VENV)/.runtime catalogues
+	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=closher.settings.production $(BIN)/gunicorn closher.wsgi \
+		--config site/gunicorn.conf.py --bind 0.0.0.0:$(PORT)
+
+bench: $(VENV)/.test catalogues
+	$(BIN)/pytest --benchmark-only $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(BIN)/ruff check .
+
+check: $(VENV)/.test catalogues
+	@mkdir -p var
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+$(VENV)/.runtime: pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed: run with PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	touch $@
+
+# Compiles locales/*/LC_MESSAGES/django.po with Babel: no system gettext needed.
+catalogues: $(VENV)/.runtime
+	$(BIN)/pybabel compile --domain django --directory locales --statistics
+
+# Extracts our UI strings into locales/ (needs GNU gettext, for developers only).
+messages: $(VENV)/.runtime
+	$(MANAGE) makemessages --no-obsolete --ignore '.venv/*' --ignore 'tests/*' --ignore '*.egg-info/*' --ignore 'var/*' $(addprefix -l ,$(LANGS))
+
+db: $(VENV)/.runtime
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's chromium for the browser tests…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "Browser tests need Chromium at $(CHROMIUM)."; \
+			echo "Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium."; \
+			exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) var staticfiles

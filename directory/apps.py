@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class DirectoryConfig(AppConfig):
+    """The protected resource directory for network operators."""
+
+    name = "directory"
+    default_auto_field = "django.db.models.BigAutoField"

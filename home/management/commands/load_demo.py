@@ -1,0 +1,57 @@
+"""Build (or complete) the demo site: `python manage.py load_demo`. Safe to run again."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail_localize.synctree import synchronize_tree
+
+from home import demo as home_demo
+from home.locales import ensure_locales
+from home.translation import Glossary, translate_page
+from services import demo as services_demo
+
+# Each loader builds its Italian pages below the home page and returns them in tree
+# order; it has a glossary `T` with their English text and `ENTRY_POINT_TEXTS` for
+# the home page's cards. Order here is the order of the cards.
+LOADERS = [services_demo, home_demo]
+TRANSLATED_LANGUAGE = "en"
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (Italian, with English translations; other languages synced)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        ensure_locales()
+        home = home_demo.home_page()
+        pages = []
+        glossary = Glossary()
+        entry_texts = {}
+        for loader in LOADERS:
+            pages.extend(loader.load(home))
+            glossary.entries.update(loader.T.entries)
+            entry_texts.update(loader.ENTRY_POINT_TEXTS)
+        glossary.entries.update(home_demo.T.entries)
+        home_demo.set_entry_points(
+            home, [p for p in pages if p.depth == home.depth + 1], entry_texts
+        )
+
+        english = Locale.objects.get(language_code=TRANSLATED_LANGUAGE)
+        translated = 0
+        for page in [home, *pages]:
+            existing = page.get_translation_or_none(english)
+            if existing is None or existing.alias_of_id:
+                translate_page(page, english, glossary)
+                translated += 1
+
+        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        for locale in Locale.objects.exclude(pk=source.pk):
+            synchronize_tree(source, locale)
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {len(pages) + 1} pages, {translated} newly translated "
+                f"into {TRANSLATED_LANGUAGE}, {Locale.objects.count()} languages in sync."
+            )
+        )

@@ -1,0 +1,3 @@
+from .association import AssociationIndexPage, AssociationPage, AssociationPhone
+
+__all__ = ["AssociationIndexPage", "AssociationPage", "AssociationPhone"]

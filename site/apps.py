@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CloserConfig(AppConfig):
+    """The project package: settings, URLs, base templates and the site-wide safety layer."""
+
+    name = "closher"
+    label = "closher"
+    verbose_name = "Clos(H)er"

@@ -1,0 +1,17 @@
+"""Development profile for `make run`: plain HTTP on localhost, console email."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY as ENV_SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = ENV_SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+LANGUAGE_COOKIE_SECURE = False
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,51 @@
+"""Template tags for the site chrome: language switcher and phone links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def language_name(code):
+    """The language's name written in itself, capitalised: 'Français', 'العربية'."""
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+@register.simple_tag
+def native_language_name(code):
+    return language_name(code)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    """One link per language, to this page in that language (or this path, for non-pages)."""
+    request = context["request"]
+    current = context.get("LANGUAGE_CODE")
+    urls = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in Page.objects.filter(translation_key=page.translation_key).select_related(
+            "locale"
+        ):
+            url = translation.specific_deferred.get_url(request)
+            if url:
+                urls[translation.locale.language_code] = url
+    links = [
+        {
+            "code": code,
+            "name": language_name(code),
+            "url": urls.get(code) or translate_url(request.path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {"links": links}
+
+
+@register.filter
+def tel_uri(number):
+    """'+39 051 123' -> 'tel:+39051123'."""
+    return "tel:" + "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")

@@ -1,0 +1,92 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = [code for code, _ in settings.LANGUAGES]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_home_page_has_its_language_direction_and_translated_chrome(client, demo, language):
+    response = client.get(f"/{language}/")
+
+    assert response.status_code == 200
+    html = soup(response).html
+    assert html["lang"] == language
+    assert html["dir"] == ("rtl" if language == "ar" else "ltr")
+    with translation.override(language):
+        exit_label = translation.gettext("Exit now")
+        skip_label = translation.gettext("Skip to main content")
+    if language != "en":
+        assert exit_label != "Exit now", f"'Exit now' is not translated into {language}"
+    page = soup(response)
+    assert exit_label in page.select_one(".quick-exit").get_text()
+    assert page.select_one(".skip-link").get_text() == skip_label
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("ar,en;q=0.5", "/ar/"),
+        ("uk-UA,uk;q=0.9", "/uk/"),
+        ("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("de-DE,de;q=0.9", "/it/"),
+        ("", "/it/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, demo, accept_language, expected):
+    response = client.get("/", headers={"accept-language": accept_language})
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Set-Cookie" not in response
+
+
+def test_language_switcher_names_each_language_in_itself_and_links_the_same_page(client, demo):
+    response = client.get("/it/progetti/closher/")
+
+    links = {
+        a["hreflang"]: (a.get_text(), a["href"]) for a in soup(response).select("nav.languages a")
+    }
+    assert links == {
+        "it": ("Italiano", "/it/progetti/closher/"),
+        "en": ("English", "/en/progetti/closher/"),
+        "fr": ("Français", "/fr/progetti/closher/"),
+        "ar": ("العربيّة", "/ar/progetti/closher/"),
+        "ro": ("Română", "/ro/progetti/closher/"),
+        "uk": ("Українська", "/uk/progetti/closher/"),
+    }
+    for code, (_name, href) in links.items():
+        assert client.get(href).status_code == 200, code
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "ro", "uk"])
+def test_untranslated_pages_exist_in_every_language_and_say_so(client, demo, language):
+    response = client.get(f"/{language}/chi-siamo/")
+
+    assert response.status_code == 200
+    page = soup(response)
+    with translation.override(language):
+        italian = translation.gettext("Italian")
+        notice = translation.gettext(
+            "This page has not been translated yet: it is shown in %(language)s."
+        ) % {"language": italian}
+    assert notice.replace("\xa0", " ") in page.get_text(" ", strip=True).replace("\xa0", " ")
+    content = page.select_one("main div[lang]")
+    assert content["lang"] == "it"
+    assert "Chi siamo" in content.get_text()
+
+
+def test_translated_pages_do_not_claim_to_be_untranslated(client, demo):
+    response = client.get("/en/chi-siamo/")
+
+    page = soup(response)
+    assert page.select_one("main div[lang]") is None
+    assert page.h1.get_text() == "About us"
+    assert "Do I have to report to the police to get help?" in page.get_text()

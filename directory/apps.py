@@ -6,3 +6,6 @@ class DirectoryConfig(AppConfig):
 
     name = "directory"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

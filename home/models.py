@@ -227,3 +227,38 @@ class ProjectOrganisation(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class SafeBrowsingPage(BasePage):
+    """Safe-browsing guidance: the quick exit, traces on devices and accounts, and help.
+
+    Linked from the quick-exit bar on every page; the template adds a demo of the exit
+    button under the introduction.
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Two or three reassuring sentences shown under the title."),
+    )
+    body = StreamField(
+        content_blocks(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("One heading and a few short paragraphs per topic."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("safe-browsing guidance page")

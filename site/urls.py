@@ -7,9 +7,15 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+# Answers 503 with the emergency numbers when the database is down (closher.unavailable).
+handler500 = "closher.unavailable.server_error"
+
 urlpatterns = [
+    path("admin/", include("directory.admin_views")),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", include("services.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("services.workshop_urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -22,3 +22,28 @@ def page_in():
         return Page.objects.live().get(locale__language_code=language_code, slug=slug).specific
 
     return find
+
+
+@pytest.fixture
+def login_as(client):
+    """login_as(user): log the test client in as a fully authenticated staff user.
+
+    Every staff account needs a second factor: this gives the user a confirmed TOTP
+    device (if it has none) and marks the session as verified with it, as a real
+    login with password and code does.
+    """
+
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(user):
+        client.force_login(user)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return client
+
+    return login

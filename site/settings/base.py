@@ -47,6 +47,15 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", BASE_DIR / "var" / "db.sqlite3"))
 ADMIN_USERNAME = os.environ.get("ADMIN_USERNAME", "admin")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "")
+DEMO_PARTNER_PASSWORD = os.environ.get("DEMO_PARTNER_PASSWORD", "")
+RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
+RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))
+CONTACT_RATE_WINDOW_MINUTES = int(os.environ.get("CONTACT_RATE_WINDOW_MINUTES", "60"))
+CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "90"))
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30"))
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -57,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
@@ -75,19 +85,27 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_recaptcha",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "closher.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "directory.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "closher.urls"
@@ -134,6 +152,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Private pages and documents send to the same login (password, then second factor).
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Every staff account (admins, editors, partners, operators) logs in with a second
+# factor (TOTP); see directory/middleware.py. Sessions end after a quiet spell.
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+OTP_TOTP_ISSUER = "Clos(H)er"
+# Lock-out after repeated failed logins, counted per username: no IP address is stored.
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_LOCKOUT_MINUTES / 60
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "directory.security.no_ip_address"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "directory/locked_out.html"
+AXES_VERBOSE = False
+# Lock-out by username alone on purpose (no IPs kept): rotating the user agent does not
+# reset the per-username count, which is what axes.W006 warns about.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # --- Languages -------------------------------------------------------------
 # Adding a language: one line here plus one catalogue per folder in locales/.
@@ -186,11 +227,17 @@ LANGUAGE_COOKIE_SAMESITE = "Strict"
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # --- Logging ---------------------------------------------------------------
+# Query strings hold what a visitor searched for (the finder's place, her
+# coordinates): no log line keeps them (closher.log_filters; gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_query_strings": {"()": "closher.log_filters.DropQueryStrings"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # --- Wagtail ---------------------------------------------------------------
@@ -208,3 +255,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request to another origin, even from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+
+# --- Contact form and secure inbox (services/contact/) ----------------------
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+CONTACT_NOTIFY_ATTEMPTS = 5
+CONTACT_MIN_SECONDS = 3  # sent sooner than this after the page was shown: a robot
+CONTACT_MAX_AGE = 2 * 60 * 60  # the form expires after two hours
+RECAPTCHA_DOMAIN = "www.recaptcha.net"
+RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 5
+# Error reports never carry an IP address, a User-Agent or what she wrote.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "services.contact.reporting.PrivateExceptionReporterFilter"

@@ -1,10 +1,12 @@
-"""Template tags for the site chrome: language switcher and phone links."""
+"""Template tags for the site chrome: menu, language switcher, guidance link, phone links."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
-from wagtail.models import Page
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+from home.models import SafeBrowsingPage
 
 register = template.Library()
 
@@ -49,3 +51,33 @@ def language_switcher(context, page=None):
 def tel_uri(number):
     """'+39 051 123' -> 'tel:+39051123'."""
     return "tel:" + "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
+
+
+@register.simple_tag(takes_context=True)
+def safe_browsing_url(context):
+    """URL of the safe-browsing guidance page in the current language, if there is one."""
+    request = context.get("request")
+    pages = SafeBrowsingPage.objects.live().public().select_related("locale")
+    by_language = {page.locale.language_code: page for page in pages}
+    page = by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
+    return page.get_url(request) if page else ""
+
+
+@register.inclusion_tag("includes/site_menu.html", takes_context=True)
+def site_menu(context, page=None):
+    """The main menu: the home page's live public sections, in the current language."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    home = site.root_page.localized if site else None
+    items = home.get_children().live().public() if home else []
+    return {
+        "home_url": home.get_url(request) if home else "",
+        "items": [
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "current": item.pk == getattr(page, "pk", None),
+            }
+            for item in items
+        ],
+    }

@@ -95,13 +95,15 @@ class SiteServer:
         self.process = None
 
     def manage(self, *args):
-        subprocess.run(
+        """Runs a management command against the site's database; returns its output."""
+        return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=self.env,
             check=True,
             capture_output=True,
-        )
+            text=True,
+        ).stdout
 
     def prepare(self):
         self.manage("migrate", "--noinput")
@@ -180,3 +182,47 @@ def axe_violations(page):
 def assert_accessible(page):
     violations = axe_violations(page)
     assert violations == [], f"axe violations on {page.url}: {violations}"
+
+
+def create_staff_user(site_server, username, password, *, superuser=False, groups=()):
+    """Creates (or resets) a staff account in the site server's database.
+
+    The account gets a confirmed TOTP device; returns its secret (hex) so that the
+    test can compute codes with `totp_code`.
+    """
+    args = ["create_staff_user", username, "--password", password]
+    if superuser:
+        args.append("--superuser")
+    for group in groups:
+        args.extend(["--group", group])
+    return site_server.manage(*args).strip()
+
+
+def totp_code(totp_secret):
+    """The current six-digit code of a TOTP device with this hex secret."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(totp_secret)):06d}"
+
+
+def admin_login(page, base_url, username, password, totp_secret, next_url=""):
+    """Logs in through the real forms: password, then a TOTP code computed here.
+
+    A code is accepted once per 30-second step, so when the step's code has already
+    been used (a second login in the same step) this waits for the next one.
+    """
+    query = f"?next={next_url}" if next_url else ""
+    page.goto(f"{base_url}/admin/login/{query}")
+    if page.locator("#id_username").count():  # else the password step is already done
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.locator("form button[type=submit]").first.click()
+    page.wait_for_selector("#id_otp_token")
+    for _attempt in range(2):
+        page.fill("#id_otp_token", totp_code(totp_secret))
+        with page.expect_navigation():
+            page.locator("form button[type=submit]").first.click()
+        if "/admin/two-factor/" not in page.url:
+            return
+        time.sleep(30 - time.time() % 30 + 1)
+    raise AssertionError(f"the second factor was refused for {username}")

@@ -85,8 +85,8 @@ def test_home_page_shows_emergency_numbers_and_ways_to_find_help(client, demo):
     assert "tel:112" in hrefs
     assert "tel:1522" in hrefs
     cards = [a.select_one(".card__title").get_text() for a in page.select(".cards a.card")]
-    assert cards[:1] == ["Associazioni"]
-    assert {"Chi siamo", "Progetti"} <= set(cards)
+    assert cards[:1] == ["Trova aiuto vicino a te"]
+    assert {"Associazioni", "Chi siamo", "Progetti"} <= set(cards)
 
 
 def test_invented_data_is_marked_on_the_page(client, demo):

@@ -34,9 +34,7 @@ def translate_subtree(demo, django_capture_on_commit_callbacks):
     return run
 
 
-def test_translating_parent_and_child_together_keeps_the_child_reachable(
-    translate_subtree, client
-):
+def test_translating_parent_and_child_together_keeps_the_child_reachable(translate_subtree, client):
     assert translate_subtree().numchild == 1
     response = client.get("/fr/chi-siamo/sotto-pagina/")
     assert response.status_code == 200

@@ -28,6 +28,8 @@ def test_check_deploy_is_clean_with_production_settings_and_a_real_secret():
         DJANGO_SETTINGS_MODULE="closher.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="example.org",
+        RECAPTCHA_PUBLIC_KEY="site-key-of-the-deployment",
+        RECAPTCHA_PRIVATE_KEY=secrets.token_urlsafe(30),
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

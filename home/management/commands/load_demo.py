@@ -6,15 +6,28 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
+from directory import demo as directory_demo
 from home import demo as home_demo
+from home import demo_safety
 from home.locales import ensure_locales
 from home.translation import Glossary, translate_page
 from services import demo as services_demo
+from services import demo_contact, demo_help_points, demo_workshops
 
 # Each loader builds its Italian pages below the home page and returns them in tree
 # order; it has a glossary `T` with their English text and `ENTRY_POINT_TEXTS` for
-# the home page's cards. Order here is the order of the cards.
-LOADERS = [services_demo, home_demo]
+# the home page's cards. Order here is the order of the cards. A loader may also have
+# `EXTRA_TRANSLATIONS` ({language code: Glossary}) to translate its pages into more
+# languages than English, and `after_sync()`, run once every language is in sync.
+LOADERS = [
+    demo_help_points,
+    demo_workshops,
+    demo_contact,
+    services_demo,
+    home_demo,
+    demo_safety,
+    directory_demo,
+]
 TRANSLATED_LANGUAGE = "en"
 
 
@@ -28,8 +41,10 @@ class Command(BaseCommand):
         pages = []
         glossary = Glossary()
         entry_texts = {}
+        loaded = {}
         for loader in LOADERS:
-            pages.extend(loader.load(home))
+            loaded[loader] = loader.load(home)
+            pages.extend(loaded[loader])
             glossary.entries.update(loader.T.entries)
             entry_texts.update(loader.ENTRY_POINT_TEXTS)
         glossary.entries.update(home_demo.T.entries)
@@ -48,6 +63,16 @@ class Command(BaseCommand):
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         for locale in Locale.objects.exclude(pk=source.pk):
             synchronize_tree(source, locale)
+        for loader, loader_pages in loaded.items():
+            for code, extra_glossary in getattr(loader, "EXTRA_TRANSLATIONS", {}).items():
+                locale = Locale.objects.get(language_code=code)
+                for page in loader_pages:
+                    existing = page.get_translation_or_none(locale)
+                    if existing is None or existing.alias_of_id:
+                        translate_page(page, locale, extra_glossary)
+        for loader in LOADERS:
+            if hasattr(loader, "after_sync"):
+                loader.after_sync()
 
         self.stdout.write(
             self.style.SUCCESS(

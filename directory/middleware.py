@@ -1,0 +1,47 @@
+"""Every admin URL needs a session verified with the second factor."""
+
+from django.http import HttpResponseForbidden
+from django.urls import reverse
+
+from .security import mark_private, needs_second_factor, redirect_to_second_factor
+
+
+class SecondFactorMiddleware:
+    """Sends a signed-in but unverified account to the second-factor step.
+
+    Covers the whole Wagtail admin except signing in and out, password reset, the icon
+    sprite, the translation catalogue its pages load as a script, and the second-factor
+    pages themselves. Only a page navigation is redirected: a background request gets a
+    plain 403, so it can never take the place of where she was going. Directory pages and private
+    documents are covered by the hooks in `wagtail_hooks.py`; a private document's
+    response is marked private and noindex here.
+    """
+
+    open_url_names = [
+        "wagtailadmin_login",
+        "wagtailadmin_logout",
+        "wagtailadmin_password_reset",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "directory_otp_verify",
+        "directory_otp_setup",
+    ]
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if needs_second_factor(request.user) and self.is_protected(request.path):
+            navigation = request.headers.get("Sec-Fetch-Dest", "document") == "document"
+            if request.method != "GET" or not navigation:
+                return HttpResponseForbidden()
+            return redirect_to_second_factor(request)
+        response = self.get_response(request)
+        if getattr(request, "private_document", False):
+            mark_private(response)
+        return response
+
+    def is_protected(self, path):
+        if not path.startswith(reverse("wagtailadmin_home")):
+            return False
+        return not any(path.startswith(reverse(name)) for name in self.open_url_names)

@@ -1,0 +1,1 @@
+"""Open-data API of the help points (outside the language prefixes)."""

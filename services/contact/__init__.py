@@ -1,0 +1,1 @@
+"""The contact form and the secure inbox: forms, encryption, routing, anti-abuse, tasks."""

@@ -1,0 +1,249 @@
+"""Import help points from JSON in the API's shape: validate every row, then all or nothing.
+
+`{"help_points": [{"slug": ..., "name": ..., "association": {"slug": ...}, ...}]}`;
+computed fields (url, distance_km, open_now, next_change, status_message) are ignored.
+A row is created under the Italian help point index, or updates the page with its slug.
+"""
+
+import datetime as dt
+import math
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+
+from services import gazetteer
+from services.models import (
+    AssociationPage,
+    HelpPointIndexPage,
+    HelpPointPage,
+    HelpPointPhone,
+    OpeningException,
+    OpeningRule,
+)
+from services.models.help_point import LANGUAGE_NAMES, WEEKDAY_CODES, WEEKDAY_FIELDS
+
+
+class RowError(ValueError):
+    pass
+
+
+def _choice(value, choices, name, default):
+    if value in (None, ""):
+        return default
+    if value not in dict(choices):
+        raise RowError(f"{name} must be one of {', '.join(dict(choices))}")
+    return value
+
+
+def _time(value, name, required=True):
+    if value in (None, ""):
+        if required:
+            raise RowError(f"{name} is missing")
+        return None
+    try:
+        return dt.time.fromisoformat(str(value))
+    except ValueError:
+        raise RowError(f"{name} must be a time like 09:00") from None
+
+
+def _date(value, name, required=False):
+    if value in (None, ""):
+        if required:
+            raise RowError(f"{name} is missing")
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RowError(f"{name} must be a date like 2026-12-24") from None
+
+
+def _coordinate(value, name, limit):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RowError(f"{name} must be a number")
+    if not math.isfinite(value) or abs(value) > limit:
+        raise RowError(f"{name} is out of range")
+    return float(value)
+
+
+def _rules(items):
+    rules = []
+    for number, item in enumerate(items or []):
+        label = f"opening_hours[{number}]"
+        days = item.get("days") or []
+        if not days or any(day not in WEEKDAY_CODES for day in days):
+            raise RowError(f"{label}.days must list days among {', '.join(WEEKDAY_CODES)}")
+        opens = _time(item.get("opens"), f"{label}.opens")
+        closes = _time(item.get("closes"), f"{label}.closes")
+        if opens == closes:
+            raise RowError(f"{label}: closing time equals opening time")
+        valid_from = _date(item.get("valid_from"), f"{label}.valid_from")
+        valid_to = _date(item.get("valid_to"), f"{label}.valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            raise RowError(f"{label}: valid_to is before valid_from")
+        flags = {WEEKDAY_FIELDS[i]: code in days for i, code in enumerate(WEEKDAY_CODES)}
+        rules.append(
+            OpeningRule(
+                opens=opens,
+                closes=closes,
+                valid_from=valid_from,
+                valid_to=valid_to,
+                mode=_choice(
+                    item.get("mode"),
+                    OpeningRule.Mode.choices,
+                    f"{label}.mode",
+                    OpeningRule.Mode.IN_PERSON,
+                ),
+                **flags,
+            )
+        )
+    return rules
+
+
+def _reason(value):
+    """A reason key, or a label in any of our languages; anything else is 'other'."""
+    reasons = dict(OpeningException.Reason.choices)
+    if value in reasons:
+        return value, ""
+    for key, label in reasons.items():
+        if str(value).casefold() == str(label).casefold():
+            return key, ""
+    return OpeningException.Reason.OTHER, str(value or "")[:200]
+
+
+def _exceptions(items):
+    exceptions = []
+    for number, item in enumerate(items or []):
+        label = f"exceptions[{number}]"
+        date_from = _date(item.get("date_from"), f"{label}.date_from", required=True)
+        date_to = _date(item.get("date_to"), f"{label}.date_to") or date_from
+        if date_to < date_from:
+            raise RowError(f"{label}: date_to is before date_from")
+        closed = item.get("closed", True)
+        if not isinstance(closed, bool):
+            raise RowError(f"{label}.closed must be true or false")
+        opens = _time(item.get("opens"), f"{label}.opens", required=not closed)
+        closes = _time(item.get("closes"), f"{label}.closes", required=not closed)
+        reason, note = _reason(item.get("reason"))
+        exceptions.append(
+            OpeningException(
+                date_from=date_from,
+                date_to=date_to,
+                closed=closed,
+                opens=opens,
+                closes=closes,
+                reason=reason,
+                note=note,
+            )
+        )
+    return exceptions
+
+
+def validate_row(row, associations):
+    """The fields and child objects of one row, or RowError with the reason."""
+    if not isinstance(row, dict):
+        raise RowError("a row must be an object")
+    slug = row.get("slug")
+    if not slug or not isinstance(slug, str) or slugify(slug) != slug:
+        raise RowError("slug is missing or not a valid slug")
+    name = row.get("name")
+    if not name or not isinstance(name, str):
+        raise RowError("name is missing")
+    association = row.get("association")
+    association_slug = association.get("slug") if isinstance(association, dict) else association
+    if association_slug not in associations:
+        raise RowError(f"association {association_slug!r} does not exist")
+    comune_name = row.get("comune") or ""
+    comune = gazetteer.by_istat_code(row.get("istat_code") or "")
+    if comune is None:
+        found = gazetteer.lookup(comune_name)
+        if found.comune is None:
+            raise RowError(f"comune {comune_name!r} is unknown or ambiguous: give istat_code")
+        comune = found.comune
+    latitude = _coordinate(row.get("latitude"), "latitude", 90)
+    longitude = _coordinate(row.get("longitude"), "longitude", 180)
+    if (latitude is None) != (longitude is None):
+        raise RowError("give both latitude and longitude, or neither")
+    if latitude is None:
+        latitude, longitude = comune.latitude, comune.longitude
+    phones = row.get("phones") or []
+    if not isinstance(phones, list) or not all(isinstance(p, str) and p for p in phones):
+        raise RowError("phones must be a list of numbers as text")
+    languages = row.get("languages") or []
+    known = set(dict(settings.LANGUAGES)) | set(LANGUAGE_NAMES)
+    if not isinstance(languages, list) or any(code not in known for code in languages):
+        raise RowError("languages must be a list of known language codes")
+    services = row.get("services") or []
+    if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
+        raise RowError("services must be a list of text")
+    fields = {
+        "title": name,
+        "association": associations[association_slug],
+        "kind": _choice(
+            row.get("kind"), HelpPointPage.Kind.choices, "kind", HelpPointPage.Kind.DESK
+        ),
+        "address": str(row.get("address") or ""),
+        "address_visibility": _choice(
+            row.get("address_visibility"),
+            HelpPointPage.AddressVisibility.choices,
+            "address_visibility",
+            HelpPointPage.AddressVisibility.PUBLIC,
+        ),
+        "comune": comune.name,
+        "istat_code": comune.istat_code,
+        "province": comune.province,
+        "latitude": latitude,
+        "longitude": longitude,
+        "languages": " ".join(languages),
+        "services": "\n".join(services),
+    }
+    children = {
+        "phones": [HelpPointPhone(number=number) for number in phones],
+        "opening_rules": _rules(row.get("opening_hours")),
+        "opening_exceptions": _exceptions(row.get("exceptions")),
+    }
+    return slug, fields, children
+
+
+def validate(payload):
+    """([(slug, fields, children)], [(index, reason)]) for a whole file."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("help_points"), list):
+        return [], [(None, 'the file must be an object with a "help_points" list')]
+    associations = {
+        page.slug: page
+        for page in AssociationPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    }
+    rows, errors, seen = [], [], set()
+    for index, row in enumerate(payload["help_points"]):
+        try:
+            slug, fields, children = validate_row(row, associations)
+            if slug in seen:
+                raise RowError(f"slug {slug!r} appears twice")
+            seen.add(slug)
+            rows.append((slug, fields, children))
+        except RowError as error:
+            errors.append((index, str(error)))
+    return rows, errors
+
+
+@transaction.atomic
+def import_rows(rows):
+    """Create or update the help points; returns (created, updated)."""
+    index = HelpPointIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if index is None:
+        raise RowError("there is no help point index page to import into")
+    created = updated = 0
+    for slug, fields, children in rows:
+        page = HelpPointPage.objects.child_of(index).filter(slug=slug).first()
+        if page is None:
+            page = HelpPointPage(slug=slug, **fields, **children)
+            index.add_child(instance=page)
+            created += 1
+        else:
+            for name, value in {**fields, **children}.items():
+                setattr(page, name, value)
+            updated += 1
+        page.save_revision().publish()
+    return created, updated

@@ -1,0 +1,58 @@
+"""Add an age public key to an association's inbox.
+
+    python manage.py set_inbox_key mondodonna age1… [--recovery] [--retire-others]
+
+Only public keys are accepted: anything that looks like a private key is refused.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from services.contact.encryption import InvalidRecipient, parse_recipient
+from services.models import AssociationPage, InboxKey
+
+
+def association_by_slug(slug):
+    association = AssociationPage.objects.filter(
+        slug=slug, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    if association is None:
+        raise CommandError(f"No association with the slug {slug!r}.")
+    return association
+
+
+class Command(BaseCommand):
+    help = "Add an age public key (age1…) to an association's secure inbox."
+
+    def add_arguments(self, parser):
+        parser.add_argument("association", help="the association's slug, e.g. mondodonna")
+        parser.add_argument("recipient", help="the age public key, starting with age1")
+        parser.add_argument(
+            "--recovery", action="store_true", help="an offline recovery key, not a working one"
+        )
+        parser.add_argument(
+            "--retire-others",
+            action="store_true",
+            help="retire the association's other active keys of the same kind",
+        )
+
+    def handle(self, *args, **options):
+        association = association_by_slug(options["association"])
+        try:
+            recipient = parse_recipient(options["recipient"])
+        except InvalidRecipient as error:
+            raise CommandError(str(error)) from None
+        kind = InboxKey.Kind.RECOVERY if options["recovery"] else InboxKey.Kind.WORKING
+        key, created = InboxKey.objects.get_or_create(
+            recipient=recipient, defaults={"association": association, "kind": kind}
+        )
+        if key.association_id != association.pk:
+            raise CommandError("This public key belongs to another association's inbox.")
+        if options["retire_others"]:
+            for other in InboxKey.objects.active().filter(association=association, kind=kind):
+                if other.pk != key.pk:
+                    other.retire()
+        verb = "Added" if created else "Already present:"
+        self.stdout.write(
+            f"{verb} {key.get_kind_display().lower()} {key.key_id} for {association}."
+        )

@@ -1,0 +1,91 @@
+import factory
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Locale
+from wagtail_localize.synctree import synchronize_tree
+
+from directory import demo as directory_loader
+from home import demo as home_demo
+from home.locales import ensure_locales
+from services.demo import ASSOCIATIONS
+from services.models import AssociationIndexPage, AssociationPage, AssociationPhone
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "a long test password")
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        self.save()
+        for name in names or ():
+            self.groups.add(Group.objects.get(name=name))
+
+
+def operators_of(slug):
+    association = AssociationPage.objects.get(slug=slug, locale__language_code="it")
+    return f"Operators – {association.title}"
+
+
+@pytest.fixture
+def directory_demo(db, django_capture_on_commit_callbacks):
+    """The part of the demo the directory needs: home, two associations, the directory.
+
+    Built as load_demo builds it (Italian pages, aliases in the other languages), but
+    without the rest of the site, so each test starts quickly.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        ensure_locales()
+        home = home_demo.home_page()
+        index, _created = home_demo.get_or_create_child(
+            home, AssociationIndexPage, "associazioni", title="Associazioni"
+        )
+        for data in ASSOCIATIONS:
+            if data["slug"] in {"mia", "mondodonna"}:
+                fields = {key: value for key, value in data.items() if key not in {"slug", "phone"}}
+                home_demo.get_or_create_child(
+                    index,
+                    AssociationPage,
+                    data["slug"],
+                    phones=[AssociationPhone(number=data["phone"])],
+                    **fields,
+                )
+        directory_loader.load(home)
+        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        for locale in Locale.objects.exclude(pk=source.pk):
+            synchronize_tree(source, locale)
+    return home
+
+
+@pytest.fixture
+def partner_a(directory_demo):
+    """Staff of M.I.A. who edit their association's pages but are not operators."""
+    group = Group.objects.create(name="Partner editors – M.I.A.")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=AssociationPage.objects.get(slug="mia", locale__language_code="it"),
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    return UserFactory(username="partner_a", groups=[group.name])
+
+
+@pytest.fixture
+def roles(directory_demo, partner_a):
+    """Every kind of account of the authorisation matrix (no account: None)."""
+    return {
+        "anonymous": None,
+        "visitor": None,
+        "partner_a": partner_a,
+        "operator_a": UserFactory(username="operator_a", groups=[operators_of("mia")]),
+        "operator_b": UserFactory(username="operator_b", groups=[operators_of("mondodonna")]),
+        "editor": UserFactory(username="editor", groups=["Editors"]),
+        "admin": UserFactory(username="boss", is_superuser=True, is_staff=True),
+    }

@@ -1,0 +1,57 @@
+"""Benchmark: `near=` searches of the API over 10,000 help points.
+
+`make bench` (pytest --benchmark-only) measures and prints median and p95 server
+time and the queries per request; `make test` runs it once (--benchmark-disable).
+The help points are written in bulk, but each search takes the real code path:
+URL routing, middleware, view, gazetteer, database and JSON.
+"""
+
+import itertools
+import statistics
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .help_points_data import bulk_help_points, make_site
+
+pytestmark = pytest.mark.django_db
+
+PROFILE = False
+PLACES = ["Budrio", "Castro (LE)", "Roma", "40046", "Milano", "s. lazzaro di savena", "Viadana"]
+
+
+def test_near_search_over_10000_help_points(benchmark, client):
+    _home, index, association = make_site()
+    bulk_help_points(index, association, 10_000)
+    places = itertools.cycle(PLACES)
+    client.get("/api/help-points/", {"near": "Budrio"})  # warm caches: gazetteer, site root
+
+    def search():
+        response = client.get("/api/help-points/", {"near": next(places)})
+        assert response.status_code == 200
+        return response
+
+    with CaptureQueriesContext(connection) as queries:
+        response = search()
+    assert len(response.json()["results"]) == 10
+    query_count = len(queries.captured_queries)
+    benchmark.extra_info["queries_per_request"] = query_count
+    benchmark.pedantic(search, rounds=200, warmup_rounds=5, iterations=1)
+    if PROFILE:
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [search() for _ in range(20)])
+        pstats.Stats(profile).sort_stats("tottime").print_stats(15)
+    if benchmark.stats:
+        data = sorted(benchmark.stats.stats.data)
+        p95 = data[int(len(data) * 0.95) - 1]
+        benchmark.extra_info["median_ms"] = round(statistics.median(data) * 1000, 2)
+        benchmark.extra_info["p95_ms"] = round(p95 * 1000, 2)
+        print(  # noqa: T201 - the benchmark's report
+            f"\n{connection.vendor}: near= over 10,000 help points: median "
+            f"{benchmark.extra_info['median_ms']} ms, p95 {benchmark.extra_info['p95_ms']} ms, "
+            f"{query_count} queries per request"
+        )

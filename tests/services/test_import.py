@@ -1,0 +1,109 @@
+"""import_help_points: all rows checked, bad rows reported by index, all or nothing."""
+
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from services.models import HelpPointPage
+
+from .help_points_data import add_help_point, make_site
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "slug": "sportello-medicina",
+    "name": "Sportello di Medicina",
+    "association": {"slug": "mondodonna"},
+    "kind": "desk",
+    "address": "Via Libertà 1",
+    "address_visibility": "public",
+    "comune": "Medicina",
+    "phones": ["+39 051 000 0200"],
+    "languages": ["it", "uk"],
+    "services": ["Ascolto"],
+    "opening_hours": [
+        {
+            "days": ["mo", "th"],
+            "opens": "09:00",
+            "closes": "13:00",
+            "valid_from": None,
+            "valid_to": None,
+            "mode": "in_person",
+        }
+    ],
+    "exceptions": [
+        {
+            "date_from": "2026-12-24",
+            "date_to": "2026-12-26",
+            "closed": True,
+            "opens": None,
+            "closes": None,
+            "reason": "holiday",
+        }
+    ],
+    # Computed fields are ignored.
+    "distance_km": 3.2,
+    "open_now": True,
+}
+
+
+@pytest.fixture
+def site(db):
+    return make_site()
+
+
+def write(tmp_path, rows):
+    path = tmp_path / "help_points.json"
+    path.write_text(json.dumps({"help_points": rows}))
+    return str(path)
+
+
+def test_import_creates_then_updates_by_slug(site, tmp_path, capsys):
+    call_command("import_help_points", write(tmp_path, [GOOD]))
+    page = HelpPointPage.objects.get(slug="sportello-medicina")
+    assert page.live
+    assert (page.comune, page.istat_code, page.province) == ("Medicina", "037037", "BO")
+    assert page.latitude is not None
+    assert [rule.day_codes for rule in page.opening_rules.all()] == [["mo", "th"]]
+    assert page.opening_exceptions.get().closed
+    assert "1 created, 0 updated" in capsys.readouterr().out
+
+    call_command("import_help_points", write(tmp_path, [{**GOOD, "name": "Sportello Medicina"}]))
+    assert HelpPointPage.objects.get(slug="sportello-medicina").title == "Sportello Medicina"
+    assert HelpPointPage.objects.filter(slug="sportello-medicina").count() == 1
+
+
+def test_a_file_with_a_bad_row_imports_nothing_and_names_every_bad_row(site, tmp_path, capsys):
+    rows = [
+        GOOD,
+        {**GOOD, "slug": "b", "association": {"slug": "nobody"}},
+        {**GOOD, "slug": "c", "comune": "Castro"},
+        {**GOOD, "slug": "d", "opening_hours": [{"days": ["xx"], "opens": "9", "closes": "1"}]},
+        {**GOOD, "slug": "e", "latitude": "north", "longitude": 11},
+    ]
+    with pytest.raises(CommandError, match="4 bad row"):
+        call_command("import_help_points", write(tmp_path, rows))
+    errors = capsys.readouterr().err
+    assert "row 1: association 'nobody' does not exist" in errors
+    assert "row 2: comune 'Castro' is unknown or ambiguous" in errors
+    assert "row 3: opening_hours[0].days" in errors
+    assert "row 4: latitude must be a number" in errors
+    assert not HelpPointPage.objects.exists()
+
+
+def test_dry_run_changes_nothing(site, tmp_path, capsys):
+    call_command("import_help_points", write(tmp_path, [GOOD]), "--dry-run")
+    assert "1 row(s) are valid" in capsys.readouterr().out
+    assert not HelpPointPage.objects.exists()
+
+
+def test_api_output_can_be_imported_back(site, tmp_path, client):
+    _home, index, association = site
+    add_help_point(
+        index, association, "budrio", "Budrio", 44.56, 11.54, istat_code="037008", province="BO"
+    )
+    exported = client.get("/api/help-points/").json()["results"]
+    HelpPointPage.objects.get(slug="budrio").delete()
+    call_command("import_help_points", write(tmp_path, exported))
+    assert HelpPointPage.objects.get(slug="budrio").comune == "Budrio"

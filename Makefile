@@ -11,7 +11,7 @@ MANAGE := $(PY) manage.py
 CHROMIUM ?= /usr/bin/chromium
 LANGS := it en fr ar ro uk
 
-.PHONY: run test serve bench lint check messages catalogues chromium db clean
+.PHONY: run test serve worker bench lint check messages catalogues chromium db clean
 
 run: $(VENV)/.runtime catalogues db
 	$(MANAGE) ensure_admin --port $(PORT)
@@ -25,6 +25,9 @@ serve: $(VENV)/.runtime catalogues
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(BIN)/gunicorn closher.wsgi \
 		--config site/gunicorn.conf.py --bind 0.0.0.0:$(PORT)
+
+worker: $(VENV)/.runtime catalogues
+	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) db_worker
 
 bench: $(VENV)/.test catalogues
 	$(BIN)/pytest --benchmark-only $(PYTEST_ARGS)

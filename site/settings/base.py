@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -56,6 +57,7 @@ CONTACT_RETENTION_DAYS = int(os.environ.get("CONTACT_RETENTION_DAYS", "90"))
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30"))
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -89,6 +91,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -257,7 +261,17 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # --- Contact form and secure inbox (services/contact/) ----------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background jobs (the inbox notice) run in the request with the immediate backend;
+# production deployments can switch to a database queue (README: "Background jobs").
+# Background jobs (the inbox notice): queued in the database and run, retried when they
+# fail, by `manage.py db_worker`; "immediate" runs them in the request, without retries.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 CONTACT_NOTIFY_ATTEMPTS = 5
 CONTACT_MIN_SECONDS = 3  # sent sooner than this after the page was shown: a robot
 CONTACT_MAX_AGE = 2 * 60 * 60  # the form expires after two hours

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY as ENV_SECRET_KEY
+from .base import TASK_BACKENDS
 
 DEBUG = True
 SECRET_KEY = ENV_SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -15,3 +16,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Background jobs run in the request: no worker to start for `make run`.
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}

@@ -10,9 +10,11 @@ import pyrage
 import pytest
 from django.core import mail, signing
 from django.core.cache import cache
-from django.utils import translation
+from django.core.management import call_command
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_recaptcha.client import RecaptchaResponse
+from django_tasks_db.models import DBTaskResult
 
 from services.contact.antiabuse import TIMESTAMP_SALT
 from services.models import EncryptedMessage, InboxKey
@@ -350,6 +352,35 @@ def test_a_failed_notice_never_loses_the_message_and_is_retried(
     retry = task_backends["default"].results[-1]
     assert retry.args == [message.pk, 2]
     assert retry.task.run_after is not None
+
+
+def test_with_the_production_task_backend_a_failed_notice_is_sent_by_the_worker_later(
+    client, inbox, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": settings.TASK_BACKENDS["database"]}}
+
+    def work():
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload")
+
+    with mock.patch("services.contact.tasks.send_mail", side_effect=OSError("smtp down")):
+        with django_capture_on_commit_callbacks(execute=True):
+            send(client, inbox, association=str(inbox.a.pk))
+        work()
+    message = EncryptedMessage.objects.get()
+    assert not message.notified and not mail.outbox
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.args_kwargs["args"] == [message.pk, 2]
+    assert retry.run_after > timezone.now()
+
+    work()
+    assert not mail.outbox  # not before its time
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    work()
+
+    message.refresh_from_db()
+    assert message.notified
+    assert [notice.to for notice in mail.outbox] == [["inbox-a@example.org"]]
 
 
 def test_behind_the_proxy_the_rate_limit_counts_each_forwarded_address(client, inbox, settings):

@@ -150,6 +150,7 @@ DESKS = [
         ),
         "languages": "it ar",
         "rules": [rule("th", "09:00", "12:00")],
+        "patron_day": (6, 24),  # San Giovanni Battista
         "phone": "+39 051 000 0106",
     },
     {
@@ -211,6 +212,8 @@ def help_point(index, data):
         "how_to_get_there": data["how_to_get_there"],
         "accessibility": DESK_ACCESS,
         "example_data": True,
+        "patron_month": data.get("patron_day", (None, None))[0],
+        "patron_day": data.get("patron_day", (None, None))[1],
         "phones": [HelpPointPhone(number=data["phone"])],
         "opening_rules": data["rules"],
         "opening_exceptions": [

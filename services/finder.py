@@ -49,6 +49,8 @@ PAGE_FIELDS = [
     "services",
     "access",
     "closed_on_holidays",
+    "patron_day",
+    "patron_month",
 ]
 
 

@@ -4,13 +4,15 @@ Pure Python, no database. Rules are weekly local times in Europe/Rome (the zone 
 never an offset): an opening belongs to the day it starts on, and a closing time
 earlier than (or equal to midnight before) the opening time ends on the next day.
 Exceptions replace the rules of the days they cover (closed, or special hours).
-National holidays (the `holidays` package) and the comune's patron day close a help
-point unless an exception gives hours for that day.
+National holidays (the `holidays` package) and the comune's patron day (the
+`holidays` package for provincial capitals, the help point's own data elsewhere) close
+a help point unless an exception gives hours for that day.
 
 Every comparison is made in UTC: aware datetimes sharing one tzinfo compare by wall
 clock in Python, which is wrong across a clock change.
 """
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,11 +30,6 @@ UTC = dt.UTC
 LOWERCASE_WEEKDAYS = {"it", "fr", "ro", "uk"}
 # How far ahead `next_change` and the next opening are looked for.
 HORIZON_DAYS = 15
-
-# Patron days of comuni that are not provincial capitals, by ISTAT code: (month, day).
-# Add a comune here when one of its help points closes on its patron day. The
-# capitals' patron days come from the `holidays` package (its Italian provinces).
-PATRON_DAYS: dict[str, tuple[int, int]] = {}
 
 
 def now():
@@ -95,14 +92,15 @@ class DayHours:
 
 
 @lru_cache(maxsize=64)
-def _holiday_dates(year: int, province: str, patron_key: str | None):
+def _holiday_dates(year: int, province: str, is_capital: bool, patron_day: tuple | None):
     """Dates of national holidays and the patron day that apply to a comune."""
     dates = set(holidays_lib.Italy(years=year))
-    if patron_key == "capital" and province in holidays_lib.Italy.subdivisions:
+    if is_capital and province in holidays_lib.Italy.subdivisions:
         dates |= set(holidays_lib.Italy(years=year, subdiv=province))
-    elif patron_key in PATRON_DAYS:
-        month, day = PATRON_DAYS[patron_key]
-        dates.add(dt.date(year, month, day))
+    if patron_day is not None:
+        month, day = patron_day
+        if month != 2 or day != 29 or calendar.isleap(year):
+            dates.add(dt.date(year, month, day))
     return frozenset(dates)
 
 
@@ -122,10 +120,10 @@ class Schedule:
 
     rules: list = field(default_factory=list)
     exceptions: list = field(default_factory=list)
-    istat_code: str | None = None
     province: str = ""
     holidays: bool = True
     is_capital: bool = False
+    patron_day: tuple | None = None  # (month, day)
 
     def exception_on(self, day: dt.date):
         # The last one listed wins, as editors expect when they add a correction below.
@@ -138,8 +136,8 @@ class Schedule:
     def is_holiday(self, day: dt.date) -> bool:
         if not self.holidays:
             return False
-        patron = "capital" if self.is_capital else self.istat_code
-        return day in _holiday_dates(day.year, self.province or "", patron)
+        dates = _holiday_dates(day.year, self.province or "", self.is_capital, self.patron_day)
+        return day in dates
 
     def closed_reason(self, day: dt.date) -> str | None:
         """Why the usual hours do not apply on a day ('holiday', 'closure'…), if closed."""

@@ -102,6 +102,17 @@ def _rules(items):
     return rules
 
 
+def _patron_day(value):
+    """(month, day) from "MM-DD" (a day that exists in a leap year), or (None, None)."""
+    if value in (None, ""):
+        return None, None
+    try:
+        day = dt.date(2024, *(int(part) for part in str(value).split("-", 1)))
+    except (TypeError, ValueError):
+        raise RowError(f"patron_day {value!r} is not a month and day like 06-24") from None
+    return day.month, day.day
+
+
 def _reason(value):
     """A reason key, or a label in any of our languages; anything else is 'other'."""
     reasons = dict(OpeningException.Reason.choices)
@@ -199,6 +210,7 @@ def validate_row(row, associations):
         "languages": " ".join(languages),
         "services": "\n".join(services),
     }
+    fields["patron_month"], fields["patron_day"] = _patron_day(row.get("patron_day"))
     children = {
         "phones": [HelpPointPhone(number=number) for number in phones],
         "opening_rules": _rules(row.get("opening_hours")),

@@ -83,6 +83,9 @@ def help_point(hit, localized, request):
         "services": shown.service_list,
         "opening_hours": opening_hours(page),
         "exceptions": exceptions(page),
+        "patron_day": (
+            f"{page.patron_month:02d}-{page.patron_day:02d}" if page.patron_month else None
+        ),
     }
 
 

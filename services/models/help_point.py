@@ -4,14 +4,17 @@ to them. The structured facts render from fields with translated labels, so a he
 point is usable in every language before its text is translated.
 """
 
+import calendar
 import datetime as dt
 import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import add_never_cache_headers
+from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -155,6 +158,19 @@ class HelpPointPage(BasePage):
         default=True,
         help_text=_("National holidays and the comune's patron day."),
     )
+    patron_day = models.PositiveSmallIntegerField(
+        _("patron day: day"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+        help_text=_(
+            "Day and month of the comune's patron saint, if the help point closes then "
+            "(for provincial capitals it is already known)."
+        ),
+    )
+    patron_month = models.PositiveSmallIntegerField(
+        _("patron day: month"), null=True, blank=True, choices=MONTHS.items()
+    )
 
     parent_page_types = ["services.HelpPointIndexPage"]
     subpage_types = []
@@ -188,6 +204,7 @@ class HelpPointPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("closed_on_holidays"),
+                FieldRowPanel([FieldPanel("patron_day"), FieldPanel("patron_month")]),
                 InlinePanel("opening_rules", label=_("Opening hours")),
                 InlinePanel("opening_exceptions", label=_("Exceptions")),
             ],
@@ -212,6 +229,8 @@ class HelpPointPage(BasePage):
         TranslatableField("how_to_get_there"),
         TranslatableField("accessibility"),
         SynchronizedField("closed_on_holidays"),
+        SynchronizedField("patron_day"),
+        SynchronizedField("patron_month"),
         SynchronizedField("phones"),
         SynchronizedField("opening_rules"),
         SynchronizedField("opening_exceptions"),
@@ -226,6 +245,16 @@ class HelpPointPage(BasePage):
     class Meta:
         verbose_name = _("help point")
 
+    def clean_patron_day(self):
+        if (self.patron_day is None) != (self.patron_month is None):
+            field = "patron_month" if self.patron_month is None else "patron_day"
+            raise ValidationError({field: _("Give both the day and the month, or neither.")})
+        if (
+            self.patron_day is not None
+            and self.patron_day > calendar.monthrange(2024, self.patron_month)[1]
+        ):
+            raise ValidationError({"patron_day": _("This month does not have that day.")})
+
     def clean(self):
         super().clean()
         from services import gazetteer
@@ -236,6 +265,7 @@ class HelpPointPage(BasePage):
             raise ValidationError(
                 {"languages": _("Unknown language code: %(codes)s") % {"codes": " ".join(unknown)}}
             )
+        self.clean_patron_day()
         if self.comune:
             found = gazetteer.lookup(self.comune)
             comune = found.comune or next(
@@ -318,10 +348,10 @@ class HelpPointPage(BasePage):
         return hours.Schedule(
             rules=[rule.as_rule() for rule in self.opening_rules.all()],
             exceptions=[exception.as_exception() for exception in self.opening_exceptions.all()],
-            istat_code=self.istat_code,
             province=self.province,
             holidays=self.closed_on_holidays,
             is_capital=gazetteer.is_capital(self.istat_code),
+            patron_day=(self.patron_month, self.patron_day) if self.patron_month else None,
         )
 
     def json_ld(self, request=None):

@@ -9,6 +9,7 @@ from .help_points_data import add_help_point, make_site
 pytestmark = pytest.mark.django_db
 
 RESULT_KEYS = {
+    "patron_day",
     "slug",
     "name",
     "url",

@@ -179,6 +179,20 @@ def test_editor_gives_only_the_comune_and_the_rest_is_filled():
     assert add_help_point(index, association, "r", "Castro (LE)", None, None).province == "LE"
 
 
+def test_the_editor_gives_the_patron_day_as_a_day_and_a_month():
+    from django.core.exceptions import ValidationError
+
+    _home, index, association = make_site()
+    page = add_help_point(
+        index, association, "p", "Budrio", None, None, patron_day=10, patron_month=8
+    )
+    assert page.schedule().patron_day == (8, 10)
+    with pytest.raises(ValidationError, match="both the day and the month"):
+        add_help_point(index, association, "q", "Budrio", None, None, patron_day=10)
+    with pytest.raises(ValidationError, match="does not have that day"):
+        add_help_point(index, association, "r", "Budrio", None, None, patron_day=31, patron_month=4)
+
+
 def test_editors_get_inline_hours_and_exceptions_in_the_admin(login_as, django_user_model):
     _home, index, _association = make_site()
     admin = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")

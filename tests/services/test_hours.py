@@ -177,6 +177,25 @@ def test_patron_day_of_a_provincial_capital():
     assert Schedule(rules=rules, province="CR", is_capital=False).is_open(at)
 
 
+def test_patron_day_given_as_data_closes_a_comune_that_is_not_a_capital():
+    # San Giovanni Battista, 24 June, in San Giovanni in Persiceto; a Wednesday in 2026.
+    rules = [rule({WED}, "09:00", "13:00")]
+    at = dt.datetime(2026, 6, 24, 10, 0, tzinfo=ROME)
+    schedule = Schedule(rules=rules, province="BO", patron_day=(6, 24))
+    assert not schedule.is_open(at)
+    assert schedule.closed_reason(at.date()) == "holiday"
+    assert schedule.is_open(at + dt.timedelta(days=7))
+    assert Schedule(rules=rules, province="BO").is_open(at)
+
+
+def test_a_29_february_patron_day_only_closes_in_leap_years():
+    rules = [rule({MON, TUE, WED, THU, FRI, SAT, SUN}, "09:00", "13:00")]
+    schedule = Schedule(rules=rules, patron_day=(2, 29))
+    assert not schedule.is_open(dt.datetime(2028, 2, 29, 10, 0, tzinfo=ROME))
+    assert schedule.is_open(dt.datetime(2027, 2, 28, 10, 0, tzinfo=ROME))
+    assert schedule.is_open(dt.datetime(2027, 3, 1, 10, 0, tzinfo=ROME))
+
+
 def test_help_point_open_on_holidays_ignores_them():
     schedule = Schedule(rules=[rule({TUE}, "09:00", "13:00")], holidays=False)
     assert schedule.is_open(dt.datetime(2026, 6, 2, 10, 0, tzinfo=ROME))

@@ -32,6 +32,7 @@ GOOD = {
             "mode": "in_person",
         }
     ],
+    "patron_day": "11-11",
     "exceptions": [
         {
             "date_from": "2026-12-24",
@@ -67,6 +68,7 @@ def test_import_creates_then_updates_by_slug(site, tmp_path, capsys):
     assert page.latitude is not None
     assert [rule.day_codes for rule in page.opening_rules.all()] == [["mo", "th"]]
     assert page.opening_exceptions.get().closed
+    assert (page.patron_month, page.patron_day) == (11, 11)
     assert "1 created, 0 updated" in capsys.readouterr().out
 
     call_command("import_help_points", write(tmp_path, [{**GOOD, "name": "Sportello Medicina"}]))
@@ -81,14 +83,16 @@ def test_a_file_with_a_bad_row_imports_nothing_and_names_every_bad_row(site, tmp
         {**GOOD, "slug": "c", "comune": "Castro"},
         {**GOOD, "slug": "d", "opening_hours": [{"days": ["xx"], "opens": "9", "closes": "1"}]},
         {**GOOD, "slug": "e", "latitude": "north", "longitude": 11},
+        {**GOOD, "slug": "f", "patron_day": "02-30"},
     ]
-    with pytest.raises(CommandError, match="4 bad row"):
+    with pytest.raises(CommandError, match="5 bad row"):
         call_command("import_help_points", write(tmp_path, rows))
     errors = capsys.readouterr().err
     assert "row 1: association 'nobody' does not exist" in errors
     assert "row 2: comune 'Castro' is unknown or ambiguous" in errors
     assert "row 3: opening_hours[0].days" in errors
     assert "row 4: latitude must be a number" in errors
+    assert "row 5: patron_day '02-30' is not a month and day like 06-24" in errors
     assert not HelpPointPage.objects.exists()
 
 
@@ -101,9 +105,20 @@ def test_dry_run_changes_nothing(site, tmp_path, capsys):
 def test_api_output_can_be_imported_back(site, tmp_path, client):
     _home, index, association = site
     add_help_point(
-        index, association, "budrio", "Budrio", 44.56, 11.54, istat_code="037008", province="BO"
+        index,
+        association,
+        "budrio",
+        "Budrio",
+        44.56,
+        11.54,
+        istat_code="037008",
+        province="BO",
+        patron_month=8,
+        patron_day=10,
     )
     exported = client.get("/api/help-points/").json()["results"]
+    assert exported[0]["patron_day"] == "08-10"
     HelpPointPage.objects.get(slug="budrio").delete()
     call_command("import_help_points", write(tmp_path, exported))
-    assert HelpPointPage.objects.get(slug="budrio").comune == "Budrio"
+    page = HelpPointPage.objects.get(slug="budrio")
+    assert (page.comune, page.patron_month, page.patron_day) == ("Budrio", 8, 10)

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -41,7 +42,15 @@ class BasePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["untranslated_from"] = self.untranslated_from()
+        source = self.untranslated_from()
+        context["untranslated_from"] = source
+        # On the fields of an untranslated page: its text is in the source language,
+        # while the labels around it are in hers.
+        context["content_lang"] = (
+            format_html(' lang="{}" dir="{}"', source["code"], "rtl" if source["bidi"] else "ltr")
+            if source
+            else ""
+        )
         return context
 
     def untranslated_from(self):

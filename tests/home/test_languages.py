@@ -78,15 +78,19 @@ def test_untranslated_pages_exist_in_every_language_and_say_so(client, demo, lan
             "This page has not been translated yet: it is shown in %(language)s."
         ) % {"language": italian}
     assert notice.replace("\xa0", " ") in page.get_text(" ", strip=True).replace("\xa0", " ")
-    content = page.select_one("main div[lang]")
-    assert content["lang"] == "it"
-    assert "Chi siamo" in content.get_text()
+    # The page's own text is marked as Italian; the labels around it stay in hers.
+    heading = page.select_one("main h1")
+    assert (heading["lang"], heading["dir"], heading.get_text()) == ("it", "ltr", "Chi siamo")
+    assert page.select_one("main .lead")["lang"] == "it"
+    marked = page.select_one("main .notice").find_parent(lambda tag: tag.has_attr("lang"))
+    assert (marked.name, marked["lang"]) == ("html", language)
+    assert marked["dir"] == ("rtl" if language == "ar" else "ltr")
 
 
 def test_translated_pages_do_not_claim_to_be_untranslated(client, demo):
     response = client.get("/en/chi-siamo/")
 
     page = soup(response)
-    assert page.select_one("main div[lang]") is None
+    assert page.select_one("main [lang]") is None
     assert page.h1.get_text() == "About us"
     assert "Do I have to report to the police to get help?" in page.get_text()

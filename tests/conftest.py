@@ -1,17 +1,22 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from .saved_rows import load_rows, save_rows
+
+
+@pytest.fixture(scope="session")
+def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.json"
+    return save_rows(django_db_blocker, path, lambda: call_command("load_demo", stdout=StringIO()))
+
 
 @pytest.fixture
-def demo(db, django_capture_on_commit_callbacks):
-    """The whole demo site, as `make run` builds it.
-
-    wagtail-localize publishes translations on commit; the test transaction never
-    commits, so the callbacks are run here as a real commit would.
-    """
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(db, demo_dump):
+    """The whole demo site, as `make run` builds it."""
+    load_rows(demo_dump)
 
 
 @pytest.fixture

@@ -9,8 +9,11 @@ from wagtail_localize.synctree import synchronize_tree
 from directory import demo as directory_loader
 from home import demo as home_demo
 from home.locales import ensure_locales
+from home.models import HomePage
 from services.demo import ASSOCIATIONS
 from services.models import AssociationIndexPage, AssociationPage, AssociationPhone
+
+from ..saved_rows import load_rows, save_rows
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -34,34 +37,43 @@ def operators_of(slug):
     return f"Operators – {association.title}"
 
 
+def build_directory_demo():
+    ensure_locales()
+    home = home_demo.home_page()
+    index, _created = home_demo.get_or_create_child(
+        home, AssociationIndexPage, "associazioni", title="Associazioni"
+    )
+    for data in ASSOCIATIONS:
+        if data["slug"] in {"mia", "mondodonna"}:
+            fields = {key: value for key, value in data.items() if key not in {"slug", "phone"}}
+            home_demo.get_or_create_child(
+                index,
+                AssociationPage,
+                data["slug"],
+                phones=[AssociationPhone(number=data["phone"])],
+                **fields,
+            )
+    directory_loader.load(home)
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    for locale in Locale.objects.exclude(pk=source.pk):
+        synchronize_tree(source, locale)
+
+
+@pytest.fixture(scope="session")
+def directory_dump(django_db_setup, django_db_blocker, tmp_path_factory):
+    path = tmp_path_factory.mktemp("directory") / "directory.json"
+    return save_rows(django_db_blocker, path, build_directory_demo)
+
+
 @pytest.fixture
-def directory_demo(db, django_capture_on_commit_callbacks):
+def directory_demo(db, directory_dump):
     """The part of the demo the directory needs: home, two associations, the directory.
 
     Built as load_demo builds it (Italian pages, aliases in the other languages), but
     without the rest of the site, so each test starts quickly.
     """
-    with django_capture_on_commit_callbacks(execute=True):
-        ensure_locales()
-        home = home_demo.home_page()
-        index, _created = home_demo.get_or_create_child(
-            home, AssociationIndexPage, "associazioni", title="Associazioni"
-        )
-        for data in ASSOCIATIONS:
-            if data["slug"] in {"mia", "mondodonna"}:
-                fields = {key: value for key, value in data.items() if key not in {"slug", "phone"}}
-                home_demo.get_or_create_child(
-                    index,
-                    AssociationPage,
-                    data["slug"],
-                    phones=[AssociationPhone(number=data["phone"])],
-                    **fields,
-                )
-        directory_loader.load(home)
-        source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        for locale in Locale.objects.exclude(pk=source.pk):
-            synchronize_tree(source, locale)
-    return home
+    load_rows(directory_dump)
+    return HomePage.objects.get(depth=2, locale__language_code=settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from .help_points_data import bulk_help_points, make_site
 
 pytestmark = pytest.mark.django_db
 
-PROFILE = False
 PLACES = ["Budrio", "Castro (LE)", "Roma", "40046", "Milano", "s. lazzaro di savena", "Viadana"]
 
 
@@ -38,13 +37,6 @@ def test_near_search_over_10000_help_points(benchmark, client):
     query_count = len(queries.captured_queries)
     benchmark.extra_info["queries_per_request"] = query_count
     benchmark.pedantic(search, rounds=200, warmup_rounds=5, iterations=1)
-    if PROFILE:
-        import cProfile
-        import pstats
-
-        profile = cProfile.Profile()
-        profile.runcall(lambda: [search() for _ in range(20)])
-        pstats.Stats(profile).sort_stats("tottime").print_stats(15)
     if benchmark.stats:
         data = sorted(benchmark.stats.stats.data)
         p95 = data[int(len(data) * 0.95) - 1]

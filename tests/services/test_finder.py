@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -187,10 +188,13 @@ def test_the_editor_gives_the_patron_day_as_a_day_and_a_month():
         index, association, "p", "Budrio", None, None, patron_day=10, patron_month=8
     )
     assert page.schedule().patron_day == (8, 10)
-    with pytest.raises(ValidationError, match="both the day and the month"):
-        add_help_point(index, association, "q", "Budrio", None, None, patron_day=10)
-    with pytest.raises(ValidationError, match="does not have that day"):
-        add_help_point(index, association, "r", "Budrio", None, None, patron_day=31, patron_month=4)
+    with translation.override("en"):
+        with pytest.raises(ValidationError, match="both the day and the month"):
+            add_help_point(index, association, "q", "Budrio", None, None, patron_day=10)
+        with pytest.raises(ValidationError, match="does not have that day"):
+            add_help_point(
+                index, association, "r", "Budrio", None, None, patron_day=31, patron_month=4
+            )
 
 
 def test_editors_get_inline_hours_and_exceptions_in_the_admin(login_as, django_user_model):

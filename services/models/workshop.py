@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -117,6 +118,26 @@ class WorkshopIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self.locale))
         return context
+
+
+class WorkshopForm(WagtailAdminPageForm):
+    """The editor's form: the help point chosen must be one of the workshop's association."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        help_point = cleaned_data.get("help_point")
+        association = AssociationPage.objects.ancestor_of(self.parent_page, inclusive=True).first()
+        if (
+            help_point is not None
+            and association is not None
+            and help_point.association.translation_key != association.translation_key
+        ):
+            self.add_error(
+                "help_point",
+                _("This help point belongs to another association: choose one of %(name)s.")
+                % {"name": association.title},
+            )
+        return cleaned_data
 
 
 class WorkshopPage(BasePage):
@@ -234,6 +255,7 @@ class WorkshopPage(BasePage):
 
     parent_page_types = ["services.AssociationPage"]
     subpage_types = []
+    base_form_class = WorkshopForm
 
     content_panels = [
         *Page.content_panels,

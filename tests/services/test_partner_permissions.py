@@ -79,6 +79,22 @@ def test_a_partner_creates_and_publishes_a_workshop_in_her_section(partner, netw
     assert workshop.languages == ["it", "ar"]
 
 
+def test_a_workshop_cannot_be_held_at_another_associations_help_point(
+    partner, network, help_points
+):
+    url = reverse("wagtailadmin_pages:add", args=["services", "workshoppage", network["a"].pk])
+    theirs = {**WORKSHOP, "help_point": str(help_points["b"].pk)}
+    response = partner.post(url, form_of(partner.get(url), **theirs))
+    assert response.status_code == 200
+    assert "This help point belongs to another association" in response.content.decode()
+    assert not WorkshopPage.objects.filter(slug="assertivita").exists()
+
+    ours = {**WORKSHOP, "help_point": str(help_points["a"].pk)}
+    assert partner.post(url, form_of(partner.get(url), **ours)).status_code == 302
+    workshop = WorkshopPage.objects.get(slug="assertivita", locale=network["a"].locale)
+    assert workshop.help_point.pk == help_points["a"].pk
+
+
 def test_a_partner_edits_and_publishes_her_workshop(partner, make_workshop):
     workshop = make_workshop()
     url = reverse("wagtailadmin_pages:edit", args=[workshop.pk])

@@ -1,6 +1,11 @@
 """Views of confidential resources are audited; availability keeps its history."""
 
+import datetime as dt
+from io import StringIO
+
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -45,3 +50,22 @@ def test_each_published_change_of_free_places_is_kept(roles, login_as):
     page = login_as(roles["operator_a"]).get(housing.url).content.decode()
     assert "Variazioni recenti della disponibilità" in page  # the Italian page
     assert "1 posto libero su 4" in page
+
+
+def test_audit_records_are_purged_after_their_retention(roles, login_as, settings):
+    settings.AUDIT_RETENTION_DAYS = 365
+    housing = unit()
+    for _ in range(2):
+        login_as(roles["operator_a"]).get(housing.url)
+    old, recent = AccessRecord.objects.order_by("pk")
+    now = timezone.now()
+    AccessRecord.objects.filter(pk=old.pk).update(viewed_at=now - dt.timedelta(days=366))
+    AccessRecord.objects.filter(pk=recent.pk).update(viewed_at=now - dt.timedelta(days=364))
+
+    out = StringIO()
+    call_command("purge_access_records", "--dry-run", stdout=out)
+    assert "1 access records would be deleted" in out.getvalue()
+    assert AccessRecord.objects.count() == 2
+
+    call_command("purge_access_records", stdout=StringIO())
+    assert list(AccessRecord.objects.values_list("pk", flat=True)) == [recent.pk]

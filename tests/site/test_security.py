@@ -1,5 +1,6 @@
 """Safety headers, the CSP extension API and the database-down page (Django test client)."""
 
+import gzip
 from unittest import mock
 
 import pytest
@@ -45,6 +46,16 @@ def test_public_page_has_a_strict_policy_and_private_caching(demo, client):
     assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
     assert not soup.find_all("script", src=False, type=lambda kind: kind != "application/json")
     assert not soup.select("[style]")
+
+
+def test_pages_travel_compressed_to_a_browser_that_accepts_it(demo, client):
+    plain = client.get("/it/laboratori/")
+    compressed = client.get("/it/laboratori/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
 
 
 def test_extend_csp_widens_only_the_response_of_that_request():

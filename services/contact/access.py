@@ -13,7 +13,3 @@ def readable_associations(user):
     return (
         AssociationPage.objects.filter(inbox_groups__group__user=user).distinct().order_by("title")
     )
-
-
-def can_read(user, association):
-    return readable_associations(user).filter(pk=association.pk).exists()

@@ -12,7 +12,6 @@ from django.views.decorators.debug import sensitive_variables
 from pyrage import x25519
 
 from services.models import InboxKey
-from services.models.inbox import key_id_of
 
 PRIVATE_KEY_MARKER = "AGE-SECRET-KEY-"
 
@@ -51,4 +50,4 @@ def encrypt_payload(association, payload):
         raise NoInboxKey(association.pk)
     recipients = [x25519.Recipient.from_str(key.recipient) for key in keys]
     plaintext = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()
-    return pyrage.encrypt(plaintext, recipients), [key_id_of(key.recipient) for key in keys]
+    return pyrage.encrypt(plaintext, recipients), [key.key_id for key in keys]

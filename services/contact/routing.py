@@ -39,7 +39,7 @@ def in_source_locale(page):
     locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     if page.locale_id == locale.pk:
         return page
-    return type(page).objects.get(translation_key=page.translation_key, locale=locale)
+    return page.get_translation(locale)
 
 
 def nearest_association(comune_text):

@@ -7,15 +7,11 @@ Run it daily (cron or a systemd timer).
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from services.models import EncryptedMessage, InboxSettings
-
-
-def retention_days(association_id, custom):
-    return custom.get(association_id, settings.CONTACT_RETENTION_DAYS)
+from services.models.inbox import default_retention_days
 
 
 class Command(BaseCommand):
@@ -27,16 +23,18 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         custom = dict(InboxSettings.objects.values_list("association_id", "retention_days"))
-        expired = []
-        associations = EncryptedMessage.objects.values_list("association_id", flat=True)
-        for association_id in set(associations):
-            cutoff = today - timedelta(days=retention_days(association_id, custom))
-            expired.extend(
-                EncryptedMessage.objects.filter(
-                    association_id=association_id, received_on__lt=cutoff
-                ).values_list("pk", flat=True)
+        associations = (
+            EncryptedMessage.objects.order_by().values_list("association_id", flat=True).distinct()
+        )
+        count = 0
+        for association_id in associations:
+            days = custom.get(association_id, default_retention_days())
+            expired = EncryptedMessage.objects.filter(
+                association_id=association_id, received_on__lt=today - timedelta(days=days)
             )
-        if not options["dry_run"]:
-            EncryptedMessage.objects.filter(pk__in=expired).delete()
+            if options["dry_run"]:
+                count += expired.count()
+            else:
+                count += expired.delete()[1].get(EncryptedMessage._meta.label, 0)
         verb = "would be deleted" if options["dry_run"] else "deleted"
-        self.stdout.write(f"{len(expired)} messages {verb}.")
+        self.stdout.write(f"{count} messages {verb}.")

@@ -49,9 +49,9 @@ class Command(BaseCommand):
         if key.association_id != association.pk:
             raise CommandError("This public key belongs to another association's inbox.")
         if options["retire_others"]:
-            for other in InboxKey.objects.active().filter(association=association, kind=kind):
-                if other.pk != key.pk:
-                    other.retire()
+            others = InboxKey.objects.active().filter(association=association, kind=kind)
+            for other in others.exclude(pk=key.pk):
+                other.retire()
         verb = "Added" if created else "Already present:"
         self.stdout.write(
             f"{verb} {key.get_kind_display().lower()} {key.key_id} for {association}."

@@ -21,7 +21,7 @@ from services.models import (
     OpeningException,
     OpeningRule,
 )
-from services.models.help_point import LANGUAGE_NAMES, WEEKDAY_CODES, WEEKDAY_FIELDS
+from services.models.help_point import WEEKDAY_CODES, WEEKDAY_FIELDS, known_language_codes
 
 
 class RowError(ValueError):
@@ -183,7 +183,7 @@ def validate_row(row, associations):
     if not isinstance(phones, list) or not all(isinstance(p, str) and p for p in phones):
         raise RowError("phones must be a list of numbers as text")
     languages = row.get("languages") or []
-    known = set(dict(settings.LANGUAGES)) | set(LANGUAGE_NAMES)
+    known = known_language_codes()
     if not isinstance(languages, list) or any(code not in known for code in languages):
         raise RowError("languages must be a list of known language codes")
     services = row.get("services") or []

@@ -7,18 +7,16 @@ VEVENT with the same UID and a RECURRENCE-ID. The UID is the page's translation 
 so it is stable across edits and languages.
 """
 
-import json
 from datetime import UTC, date, timedelta
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from icalendar import Calendar, Event, vRecur
 
 from . import schedule as sched
+from .api.serializers import SCHEMA_DAYS, script_json
 
 PRODID = "-//Clos(H)er//Workshops//IT"
-SCHEMA_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EVENT_STATUS = {
     sched.SCHEDULED: "https://schema.org/EventScheduled",
     sched.MOVED: "https://schema.org/EventRescheduled",
@@ -136,7 +134,7 @@ def json_ld(workshop, sessions, request, association=None):
     }
     if schedule.interval is not None:
         plan["repeatFrequency"] = f"P{schedule.interval}W"
-        plan["byDay"] = [f"https://schema.org/{SCHEMA_WEEKDAYS[day]}" for day in schedule.byweekday]
+        plan["byDay"] = [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in schedule.byweekday]
         if schedule.until:
             plan["endDate"] = schedule.until.isoformat()
         if schedule.count:
@@ -179,7 +177,4 @@ def json_ld(workshop, sessions, request, association=None):
         }
     if workshop.capacity:
         data["maximumAttendeeCapacity"] = workshop.capacity
-    text = json.dumps(data, ensure_ascii=False)
-    for char, escaped in (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026")):
-        text = text.replace(char, escaped)
-    return mark_safe(text)  # noqa: S308 - JSON with <, > and & escaped, as json_script does
+    return script_json(data)

@@ -1,8 +1,20 @@
 """Help points as JSON: the API's shape, an HSDS-style export and schema.org JSON-LD."""
 
+import json
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def script_json(data):
+    """`data` as the text of a `<script type="application/ld+json">`: <, > and & escaped
+    as Django's json_script does, so it is data and never markup."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
 
 
 def _hhmm(time):

@@ -116,7 +116,3 @@ class AssociationPhone(Orderable):
 
     def __str__(self):
         return self.number
-
-    @property
-    def tel_uri(self):
-        return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")

@@ -6,17 +6,14 @@ point is usable in every language before its text is translated.
 
 import calendar
 import datetime as dt
-import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.cache import add_never_cache_headers
 from django.utils.dates import MONTHS
 from django.utils.functional import cached_property
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -30,7 +27,6 @@ from services import hours
 WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY_CODES = ["mo", "tu", "we", "th", "fr", "sa", "su"]
 # The characters django.utils.html.json_script escapes inside a <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 class HelpPointIndexPage(BasePage):
@@ -259,7 +255,7 @@ class HelpPointPage(BasePage):
         super().clean()
         from services import gazetteer
 
-        known = {code for code, _name in settings.LANGUAGES} | set(LANGUAGE_NAMES)
+        known = known_language_codes()
         unknown = [code for code in self.language_list if code not in known]
         if unknown:
             raise ValidationError(
@@ -356,10 +352,14 @@ class HelpPointPage(BasePage):
 
     def json_ld(self, request=None):
         """schema.org JSON-LD, escaped like json_script (data, never executed)."""
-        from services.api.serializers import json_ld
+        from services.api.serializers import json_ld, script_json
 
-        text = json.dumps(json_ld(self, request), cls=DjangoJSONEncoder, ensure_ascii=False)
-        return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
+        return script_json(json_ld(self, request))
+
+
+def known_language_codes():
+    """The codes a help point may list: the site's languages and those in LANGUAGE_NAMES."""
+    return set(dict(settings.LANGUAGES)) | set(LANGUAGE_NAMES)
 
 
 # Names of the languages a help point may list, in their own language.
@@ -397,10 +397,6 @@ class HelpPointPhone(Orderable):
 
     def __str__(self):
         return self.number
-
-    @property
-    def tel_uri(self):
-        return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
 
 
 class OpeningRule(Orderable):

@@ -2,11 +2,12 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from .partners import partner_associations
-from .workshop_listing import upcoming
+from .workshop_listing import DEFAULT_WEEKS, upcoming
 
 DASHBOARD_SESSIONS = 10
 
@@ -30,7 +31,7 @@ class PartnerSessionsPanel(Component):
                 upcoming(
                     association.locale,
                     start,
-                    start + timedelta(weeks=8),
+                    start + timedelta(weeks=DEFAULT_WEEKS),
                     association=association.slug,
                 )
             )
@@ -44,7 +45,7 @@ def add_partner_panel(request, panels):
     """`construct_homepage_panels` hook: the panel, for members of a partner group."""
     associations = list(
         partner_associations(request.user)
-        .filter(locale__language_code="it")
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
         .select_related("locale")
     )
     if associations:

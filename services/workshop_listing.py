@@ -45,7 +45,6 @@ class WorkshopFilterForm(forms.Form):
 
     def __init__(self, data, locale, **kwargs):
         super().__init__(data, **kwargs)
-        self.locale = locale
         self.associations = list(
             AssociationPage.objects.live().filter(locale=locale).order_by("title")
         )

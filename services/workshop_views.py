@@ -6,7 +6,6 @@ and links (default: the site's default language).
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
-from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
@@ -103,7 +102,7 @@ def workshops_api(request):
         for item in upcoming(locale, start, end, **filters):
             workshop, session, association = item.workshop, item.session, item.association
             if workshop.pk not in links:
-                ics = reverse("workshop_ics", kwargs={"slug": workshop.slug}) + lang_query
+                ics = workshop.ics_path + lang_query
                 links[workshop.pk] = (
                     workshop.get_full_url(request),
                     request.build_absolute_uri(ics),

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -39,15 +40,7 @@ def language_choices():
 
 
 def weekday_choices():
-    return [
-        (0, _("Monday")),
-        (1, _("Tuesday")),
-        (2, _("Wednesday")),
-        (3, _("Thursday")),
-        (4, _("Friday")),
-        (5, _("Saturday")),
-        (6, _("Sunday")),
-    ]
+    return list(WEEKDAYS.items())
 
 
 class CodeListField(models.CharField):
@@ -393,8 +386,7 @@ class WorkshopPage(BasePage):
         """How often the workshop meets, in the visitor's language."""
         if self.repeats != self.Repeats.WEEKLY:
             return _("Single session")
-        names = dict(weekday_choices())
-        days = ", ".join(str(names[day]) for day in self.schedule().byweekday)
+        days = ", ".join(str(WEEKDAYS[day]) for day in self.schedule().byweekday)
         if self.repeat_every == 1:
             return _("Every week on %(days)s") % {"days": days}
         return ngettext(

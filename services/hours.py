@@ -136,7 +136,10 @@ class Schedule:
     def is_holiday(self, day: dt.date) -> bool:
         if not self.holidays:
             return False
-        dates = _holiday_dates(day.year, self.province or "", self.is_capital, self.patron_day)
+        # The province matters only for a capital's patron day: leaving it out of the
+        # cache key elsewhere keeps one entry per year for most help points.
+        province = (self.province or "") if self.is_capital else ""
+        dates = _holiday_dates(day.year, province, self.is_capital, self.patron_day)
         return day in dates
 
     def closed_reason(self, day: dt.date) -> str | None:

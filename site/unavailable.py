@@ -5,12 +5,11 @@ language of the URL prefix, instead of a bare 500. Django calls `handler500` for
 uncaught exception anywhere (views, templates, middleware such as the redirects
 lookup), so this is where database connection errors are caught. The page is
 rendered without touching the database: the numbers and the exit destination come
-from the settings model's field defaults and the QUICK_EXIT_URL environment variable.
+from an unsaved settings object: its field defaults and the QUICK_EXIT_URL override.
 """
 
 import sys
 
-from django.conf import settings
 from django.db.utils import InterfaceError, OperationalError
 from django.template.response import SimpleTemplateResponse
 from django.views import defaults
@@ -20,19 +19,9 @@ from .models import NetworkSettings
 DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
-def default_network():
-    """NetworkSettings' defaults, as the templates read them, with no database query."""
-    fields = {
-        name: NetworkSettings._meta.get_field(name).get_default()
-        for name in ("network_name", "helpline_number", "emergency_number", "quick_exit_url")
-    }
-    fields["exit_url"] = settings.QUICK_EXIT_URL or fields["quick_exit_url"]
-    return fields
-
-
 def database_unavailable(request):
     """The 503 page: emergency numbers and quick exit, with no database query."""
-    response = SimpleTemplateResponse("503.html", {"network": default_network()}, status=503)
+    response = SimpleTemplateResponse("503.html", {"network": NetworkSettings()}, status=503)
     response["Retry-After"] = "60"
     response["Cache-Control"] = "no-store"
     return response.render()

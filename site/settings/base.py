@@ -266,8 +266,6 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # --- Contact form and secure inbox (services/contact/) ----------------------
-# Background jobs (the inbox notice) run in the request with the immediate backend;
-# production deployments can switch to a database queue (README: "Background jobs").
 # Background jobs (the inbox notice): queued in the database and run, retried when they
 # fail, by `manage.py db_worker`; "immediate" runs them in the request, without retries.
 TASK_BACKENDS = {

@@ -11,6 +11,7 @@ from datetime import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -435,6 +436,9 @@ class WorkshopPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # The sessions, the JSON-LD and the template's recurrence text each build the
+        # schedule from the date changes: one query for all of them.
+        prefetch_related_objects([self], "date_changes")
         sessions = self.upcoming_sessions()
         context["sessions"] = sessions
         context["association"] = association = self.association_page()

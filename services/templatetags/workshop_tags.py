@@ -30,6 +30,7 @@ def workshops_held_at(context, help_point):
         WorkshopPage.objects.live()
         .public()
         .filter(locale=help_point.locale, help_point__translation_key=help_point.translation_key)
+        .prefetch_related("date_changes")
         .order_by("title")
     )
     return {"request": context.get("request"), "workshops": workshops}
@@ -38,7 +39,13 @@ def workshops_held_at(context, help_point):
 @register.inclusion_tag("services/includes/association_workshops.html", takes_context=True)
 def association_workshops(context, association):
     """The live workshops of `association`, with its calendar feed."""
-    workshops = WorkshopPage.objects.live().public().child_of(association).order_by("title")
+    workshops = (
+        WorkshopPage.objects.live()
+        .public()
+        .child_of(association)
+        .prefetch_related("date_changes")
+        .order_by("title")
+    )
     return {
         "request": context.get("request"),
         "association": association,

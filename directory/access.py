@@ -34,10 +34,12 @@ def hidden_translation_keys(request):
 
 def is_private(page):
     """True when the page or an ancestor, in this or another language, is restricted."""
-    keys = set(PageViewRestriction.objects.values_list("page__translation_key", flat=True))
-    if not keys:
-        return False
-    return Page.objects.ancestor_of(page, inclusive=True).filter(translation_key__in=keys).exists()
+    restricted = PageViewRestriction.objects.values("page__translation_key")
+    return (
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(translation_key__in=restricted)
+        .exists()
+    )
 
 
 def may_view(page, request):

@@ -6,19 +6,20 @@ not translated (other languages get alias pages carrying the same privacy), and 
 has no card on the home page.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
-    GroupPagePermission,
     PageViewRestriction,
 )
 
 from home.demo import get_or_create_child
 from home.translation import Glossary
 from services.models import AssociationPage
+from services.partners import grant_page_permissions
 
 from .models import DirectoryIndexPage, HousingUnitPage, ProtocolPage, ReferralContactPage
 
@@ -36,9 +37,11 @@ def operator_group_name(association):
 def operator_groups():
     """The network-wide operators group and one per association."""
     groups = [Group.objects.get_or_create(name=NETWORK_OPERATORS)[0]]
-    for association in AssociationPage.objects.filter(alias_of__isnull=True).order_by("title"):
-        if association.locale.language_code == "it":
-            groups.append(Group.objects.get_or_create(name=operator_group_name(association))[0])
+    associations = AssociationPage.objects.filter(
+        alias_of__isnull=True, locale__language_code=settings.LANGUAGE_CODE
+    ).order_by("title")
+    for association in associations:
+        groups.append(Group.objects.get_or_create(name=operator_group_name(association))[0])
     return groups
 
 
@@ -49,11 +52,7 @@ def let_operators_edit(pages, group):
     shows operators a resource outside their audience.
     """
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for page in pages:
-        for codename in ("change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=Permission.objects.get(codename=codename)
-            )
+    grant_page_permissions(group, pages, ("change_page", "publish_page"))
 
 
 def restrict_page(page, groups):

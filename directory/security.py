@@ -25,10 +25,14 @@ def needs_second_factor(user):
     return user.is_authenticated and not user.is_verified()
 
 
+def has_confirmed_device(user):
+    """The account has paired an authenticator app (a confirmed TOTP device)."""
+    return any(devices_for_user(user, confirmed=True))
+
+
 def redirect_to_second_factor(request, next_url=None):
     """To the code form, or to enrolment when the account has no device yet."""
-    has_device = any(devices_for_user(request.user, confirmed=True))
-    name = "directory_otp_verify" if has_device else "directory_otp_setup"
+    name = "directory_otp_verify" if has_confirmed_device(request.user) else "directory_otp_setup"
     query = urlencode({"next": next_url or request.get_full_path()})
     return redirect(f"{reverse(name)}?{query}")
 

@@ -20,7 +20,7 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .security import safe_next_url
+from .security import has_confirmed_device, safe_next_url
 
 
 class TokenForm(forms.Form):
@@ -41,7 +41,7 @@ class SecondFactorView(View):
     template_name = "directory/otp_verify.html"
 
     def get(self, request):
-        if not any(devices_for_user(request.user, confirmed=True)):
+        if not has_confirmed_device(request.user):
             return redirect(f"{reverse('directory_otp_setup')}?{request.GET.urlencode()}")
         return self.render(request, TokenForm())
 
@@ -73,7 +73,7 @@ class EnrolmentView(SecondFactorView):
         )
 
     def get(self, request):
-        if any(devices_for_user(request.user, confirmed=True)):
+        if has_confirmed_device(request.user):
             return redirect(f"{reverse('directory_otp_verify')}?{request.GET.urlencode()}")
         return self.render(request, TokenForm())
 

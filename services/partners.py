@@ -35,7 +35,8 @@ def _allowed(codenames, moderated):
     return [code for code in codenames if not (moderated and code == "publish_page")]
 
 
-def _grant(group, pages, codenames):
+def grant_page_permissions(group, pages, codenames):
+    """Give `group` the page permissions `codenames` on each of `pages` (idempotent)."""
     permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=codenames
     )
@@ -60,10 +61,10 @@ def setup_partner_group(association, moderated=False):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     sections = AssociationPage.objects.filter(translation_key=association.translation_key)
-    _grant(group, sections, _allowed(SECTION_PERMISSIONS, moderated))
+    grant_page_permissions(group, sections, _allowed(SECTION_PERMISSIONS, moderated))
     own = HelpPointPage.objects.filter(association__translation_key=association.translation_key)
     help_points = Page.objects.filter(
         translation_key__in=own.values_list("translation_key", flat=True)
     )
-    _grant(group, help_points, _allowed(HELP_POINT_PERMISSIONS, moderated))
+    grant_page_permissions(group, help_points, _allowed(HELP_POINT_PERMISSIONS, moderated))
     return group

@@ -31,6 +31,18 @@ LOADERS = [
 TRANSLATED_LANGUAGE = "en"
 
 
+def translate_missing(pages, locale, glossary):
+    """Translate into `locale` the pages that have no translation there yet (only an
+    alias, or nothing); returns how many were translated."""
+    translated = 0
+    for page in pages:
+        existing = page.get_translation_or_none(locale)
+        if existing is None or existing.alias_of_id:
+            translate_page(page, locale, glossary)
+            translated += 1
+    return translated
+
+
 class Command(BaseCommand):
     help = "Load the demo content (Italian, with English translations; other languages synced)."
 
@@ -53,12 +65,7 @@ class Command(BaseCommand):
         )
 
         english = Locale.objects.get(language_code=TRANSLATED_LANGUAGE)
-        translated = 0
-        for page in [home, *pages]:
-            existing = page.get_translation_or_none(english)
-            if existing is None or existing.alias_of_id:
-                translate_page(page, english, glossary)
-                translated += 1
+        translated = translate_missing([home, *pages], english, glossary)
 
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         for locale in Locale.objects.exclude(pk=source.pk):
@@ -66,10 +73,7 @@ class Command(BaseCommand):
         for loader, loader_pages in loaded.items():
             for code, extra_glossary in getattr(loader, "EXTRA_TRANSLATIONS", {}).items():
                 locale = Locale.objects.get(language_code=code)
-                for page in loader_pages:
-                    existing = page.get_translation_or_none(locale)
-                    if existing is None or existing.alias_of_id:
-                        translate_page(page, locale, extra_glossary)
+                translate_missing(loader_pages, locale, extra_glossary)
         for loader in LOADERS:
             if hasattr(loader, "after_sync"):
                 loader.after_sync()

@@ -105,20 +105,21 @@ def italian_live_help_points():
     )
 
 
+def with_association(queryset):
+    """Help points with the columns a listing shows and their association's name."""
+    return queryset.select_related("association").only(
+        *PAGE_FIELDS, "association__title", "association__slug"
+    )
+
+
 def with_details(queryset):
     """Help points with what a result shows: association, phones, rules and exceptions."""
     from services.models import OpeningException, OpeningRule
 
-    return (
-        queryset.select_related("association")
-        .only(*PAGE_FIELDS, "association__title", "association__slug")
-        .prefetch_related(
-            "phones",
-            Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
-            Prefetch(
-                "opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")
-            ),
-        )
+    return with_association(queryset).prefetch_related(
+        "phones",
+        Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
+        Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")),
     )
 
 
@@ -180,7 +181,9 @@ def help_points_by_province(language_code=None):
     visitor's language (the Italian one until translated)."""
     from services.api.serializers import localized_pages
 
-    pages = list(italian_help_points().order_by("province", "comune", "title"))
+    pages = list(
+        with_association(italian_live_help_points()).order_by("province", "comune", "title")
+    )
     shown = localized_pages(pages, language_code or settings.LANGUAGE_CODE)
     groups = {}
     for page in pages:

@@ -1,9 +1,11 @@
 """Admin views that also respect page privacy, in place of Wagtail's at the same URLs.
 
-Wagtail's page search lists every page the user has any permission on, and its page
-chooser opens any page by id: a network editor with rights on the whole tree would
-see the titles of confidential resources outside her audience. These views take
-Wagtail's place (site/urls.py matches them first) and add the check.
+Wagtail's page search lists every page the user has any permission on, its page
+chooser opens any page by id, the page-types report names the last edited page of
+each type, and wagtail-localize's translations report lists every translated object:
+a network editor with rights on the whole tree would see the titles of confidential
+resources outside her audience. These views take Wagtail's place (site/urls.py
+matches them first) and ask the access policy.
 """
 
 from django.http import Http404
@@ -12,9 +14,11 @@ from django.urls import include, path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.pages.search import SearchView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
+from wagtail_localize.views.report import TranslationsReportView
 
-from .access import may_view, visible
+from .access import hidden_page_keys, may_see_page, may_view, visible
 
 
 class PrivacyAwarePageSearchView(SearchView):
@@ -30,6 +34,30 @@ class PrivacyAwareChooserBrowseView(BrowseView):
         return super().get(request, parent_page_id)
 
 
+class AudiencePageTypesUsageReportView(PageTypesUsageReportView):
+    """Counts every page, but names a last edited page only inside the user's audience."""
+
+    def decorate_paginated_queryset(self, page_types):
+        page_types = super().decorate_paginated_queryset(page_types)
+        for item in page_types:
+            page = item.last_edited_page
+            if page is not None and not may_see_page(self.request.user, page):
+                item.last_edited_page = None
+        return page_types
+
+
+class AudienceTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's translations report without pages outside the user's audience."""
+
+    def get_queryset(self):
+        hidden = [str(key) for key in hidden_page_keys(self.request.user)]
+        return super().get_queryset().exclude(source__object_id__in=hidden)
+
+
+def report(view, **kwargs):
+    return require_admin_access(view.as_view(**kwargs))
+
+
 urlpatterns = [
     path("pages/search/", require_admin_access(PrivacyAwarePageSearchView.as_view())),
     path(
@@ -39,6 +67,16 @@ urlpatterns = [
     path(
         "choose-page/<int:parent_page_id>/",
         require_admin_access(PrivacyAwareChooserBrowseView.as_view()),
+    ),
+    path("reports/page-types-usage/", report(AudiencePageTypesUsageReportView)),
+    path(
+        "reports/page-types-usage/results/",
+        report(AudiencePageTypesUsageReportView, results_only=True),
+    ),
+    path("localize/reports/translations/", report(AudienceTranslationsReportView)),
+    path(
+        "localize/reports/translations/results/",
+        report(AudienceTranslationsReportView, results_only=True),
     ),
     path("two-factor/", include("directory.urls")),
 ]

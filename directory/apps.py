@@ -8,4 +8,6 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import permission_policies, signals  # noqa: F401
+
+        permission_policies.install()

@@ -13,7 +13,11 @@ from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    GroupApprovalTask,
     PageViewRestriction,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from home.demo import get_or_create_child
@@ -62,6 +66,20 @@ def restrict_page(page, groups):
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
     restriction.groups.set(groups)
+
+
+def operators_moderate(directory, groups):
+    """Changes below the directory are approved by its operators, never network moderators.
+
+    The network's default workflow would send a confidential draft (title, address) to
+    moderators outside the directory's audience, by dashboard and email.
+    """
+    task, _created = GroupApprovalTask.objects.get_or_create(name="Operators approval")
+    task.groups.set(groups)
+    workflow, _created = Workflow.objects.get_or_create(name="Directory: operators approve")
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in directory.get_translations(inclusive=True):
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
 
 
 def private_collection(name, groups):
@@ -173,6 +191,7 @@ def load(home):
         show_in_menus=False,
     )
     restrict_page(directory, groups)
+    operators_moderate(directory, groups)
 
     units = []
     for slug, title, capacity, free, accepts in HOUSING_UNITS:

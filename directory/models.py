@@ -19,12 +19,27 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 
+from .access import confidential_root
+from .permission_policies import AudiencePagePermissionTester
 from .search import DirectorySearch
 from .security import mark_private
 
 
 class PrivatePageMixin:
-    """Never cached, never indexed, never in the sitemap; every view is audited."""
+    """Never cached, never indexed, never in the sitemap; every view is audited.
+
+    In the admin, nobody outside the page's audience has any right on it (not even to
+    add a page below it), and nobody moves it out from under its privacy.
+    """
+
+    def permissions_for_user(self, user):
+        return AudiencePagePermissionTester(user, self)
+
+    def can_move_to(self, parent):
+        root = confidential_root(self)
+        if root is not None and root.pk != self.pk and not parent.path.startswith(root.path):
+            return False
+        return super().can_move_to(parent)
 
     def get_sitemap_urls(self, request=None):
         return []

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.documents.models import document_served
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published
 
 from .models import AccessRecord, AvailabilityChange, HousingUnitPage
@@ -23,19 +23,26 @@ def restriction_signature(restriction):
 
 
 def copy_restrictions_to_translations(page):
-    """Gives every translation and alias of `page` the same view restrictions.
+    """Gives every translation and alias of `page` exactly the view restrictions of `page`.
 
-    Restrictions are only ever added or tightened here, never removed: a page that
-    loses its privacy in one language keeps it elsewhere until an editor decides.
+    Called once the restriction is complete: for a group restriction, after its groups
+    are saved (a group restriction without groups is a form half-way through saving and
+    is never copied). A page that loses its privacy in one language keeps it elsewhere
+    until an editor decides: nothing is copied from a page without restrictions.
     """
-    restrictions = list(page.view_restrictions.all())
-    if not restrictions:
-        return
+    restrictions = list(page.view_restrictions.prefetch_related("groups"))
     wanted = {restriction_signature(r): r for r in restrictions}
+    if not wanted or any(is_incomplete(signature) for signature in wanted):
+        return
     token = _copying.set(True)
     try:
         for translation in page.get_translations():
-            have = {restriction_signature(r) for r in translation.view_restrictions.all()}
+            have = {}
+            for restriction in translation.view_restrictions.prefetch_related("groups"):
+                have[restriction_signature(restriction)] = restriction
+            for signature, restriction in have.items():
+                if signature not in wanted:
+                    restriction.delete()
             for signature, restriction in wanted.items():
                 if signature in have:
                     continue
@@ -49,14 +56,17 @@ def copy_restrictions_to_translations(page):
         _copying.reset(token)
 
 
+def is_incomplete(signature):
+    restriction_type, _password, groups = signature
+    return restriction_type == PageViewRestriction.GROUPS and not groups
+
+
 def _schedule_copy(restriction):
     if _copying.get():
         return
     page_id = restriction.page_id
 
     def copy():
-        from wagtail.models import Page
-
         page = Page.objects.filter(pk=page_id).first()
         if page is not None:
             copy_restrictions_to_translations(page)
@@ -66,7 +76,9 @@ def _schedule_copy(restriction):
 
 @receiver(post_save, sender=PageViewRestriction)
 def restriction_saved(sender, instance, **kwargs):
-    _schedule_copy(instance)
+    """Password and login restrictions are complete when saved; group ones wait for groups."""
+    if instance.restriction_type != PageViewRestriction.GROUPS:
+        _schedule_copy(instance)
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)

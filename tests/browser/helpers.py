@@ -59,6 +59,7 @@ def throwaway_database(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     env["SQLITE_PATH"] = str(tmp_path / "site.sqlite3")
     env["MEDIA_ROOT"] = str(tmp_path / "media")
+    env["PRIVATE_MEDIA_ROOT"] = str(tmp_path / "private")
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
         yield env

@@ -15,6 +15,7 @@ def down_site(tmp_path_factory):
     env = {key: value for key, value in os.environ.items() if key != "SQLITE_PATH"}
     env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:1/none"
     env["MEDIA_ROOT"] = str(tmp_path_factory.mktemp("down") / "media")
+    env["PRIVATE_MEDIA_ROOT"] = str(tmp_path_factory.mktemp("down") / "private")
     server = SiteServer(env)
     server.start()
     yield server.url

@@ -10,11 +10,12 @@ class SecondFactorMiddleware:
     """Sends a signed-in but unverified account to the second-factor step.
 
     Covers the whole Wagtail admin except signing in and out, password reset, the icon
-    sprite, the translation catalogue its pages load as a script, and the second-factor
-    pages themselves. Only a page navigation is redirected: a background request gets a
-    plain 403, so it can never take the place of where she was going. Directory pages and private
-    documents are covered by the hooks in `wagtail_hooks.py`; a private document's
-    response is marked private and noindex here.
+    sprite, the translation catalogue its pages load as a script, and the two pages that
+    ask for the code or pair an app (those exact addresses: the recovery-codes page below
+    them needs a verified session). Only a page navigation is redirected: a background
+    request gets a plain 403, so it can never take the place of where she was going.
+    Directory pages and private documents are covered by the hooks in `wagtail_hooks.py`;
+    a private document's response is marked private and noindex here.
     """
 
     open_url_names = [
@@ -23,9 +24,8 @@ class SecondFactorMiddleware:
         "wagtailadmin_password_reset",
         "wagtailadmin_sprite",
         "wagtailadmin_javascript_catalog",
-        "directory_otp_verify",
-        "directory_otp_setup",
     ]
+    second_factor_url_names = ["directory_otp_verify", "directory_otp_setup"]
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -43,5 +43,7 @@ class SecondFactorMiddleware:
 
     def is_protected(self, path):
         if not path.startswith(reverse("wagtailadmin_home")):
+            return False
+        if any(path == reverse(name) for name in self.second_factor_url_names):
             return False
         return not any(path.startswith(reverse(name)) for name in self.open_url_names)

@@ -5,6 +5,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import devices_for_user
 
+WRONG_CODE_LIMIT = 5
+WRONG_CODES_SESSION_KEY = "directory_otp_wrong_codes"
+
 PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
 
 
@@ -26,8 +29,19 @@ def needs_second_factor(user):
 
 
 def has_confirmed_device(user):
-    """The account has paired an authenticator app (a confirmed TOTP device)."""
+    """The account has a confirmed device: an authenticator app or recovery codes."""
     return any(devices_for_user(user, confirmed=True))
+
+
+def too_many_wrong_codes(request):
+    """Counts a wrong code in this session; True once it reaches WRONG_CODE_LIMIT.
+
+    django-otp slows down each device after a failure; this also ends the session, so a
+    password alone cannot keep guessing codes in it.
+    """
+    failures = request.session.get(WRONG_CODES_SESSION_KEY, 0) + 1
+    request.session[WRONG_CODES_SESSION_KEY] = failures
+    return failures >= WRONG_CODE_LIMIT
 
 
 def redirect_to_second_factor(request, next_url=None):

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "django_recaptcha",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "django_tasks",
     "django_tasks_db",

@@ -64,7 +64,9 @@ def test_first_login_enrols_an_authenticator_then_opens_the_directory(operator, 
         {"otp_token": code_for(device), "next": directory_url()},
         follow=True,
     )
-    assert "Alloggio 1" in response.content.decode()
+    assert "Write them down or print them now" in response.content.decode()  # recovery codes
+    assert f'href="{directory_url()}">Done, continue' in response.content.decode()
+    assert "Alloggio 1" in client.get(directory_url()).content.decode()
     device.refresh_from_db()
     assert device.confirmed
 

@@ -74,8 +74,8 @@ def key_notice(key, change, who):
         advice = _(
             "Compare the fingerprint with the one shown under Keys in the site's admin and "
             "with the colleague who made the key. If nobody in your association added it, "
-            "retire it and tell the network's operators at once: someone may be using a "
-            "staff account."
+            "tell the network's operators at once: someone may be using a staff account, "
+            "and the key must be retired."
         )
     else:
         subject = _("A key of your secure inbox has been retired")

@@ -6,7 +6,9 @@ framing. This module adds what Django 5.2 lacks:
 
 - a strict Content-Security-Policy for the public site, with `extend_csp()` so one view
   (the contact page, for reCAPTCHA) can widen the policy of its own response only;
-- a looser policy for the Wagtail admin, whose editor still needs inline styles;
+- a looser policy for the Wagtail admin, whose editor still needs inline styles, and
+  `use_strict_admin_csp()` so an admin view that shows secrets (the secure inbox) gets
+  the admin policy without any 'unsafe-inline' for its own response;
 - a Permissions-Policy allowing only geolocation, on our own origin;
 - `Cache-Control: private` on HTML that does not set its own caching;
 - `Referrer-Policy: same-origin` (instead of `no-referrer`) where forms are posted:
@@ -38,6 +40,16 @@ ADMIN_CSP = {
     "frame-src": ["'self'"],
     "frame-ancestors": ["'self'"],
     "base-uri": ["'self'"],
+}
+
+# The admin policy without inline code: for admin pages where a passphrase is typed or
+# decrypted text is shown, which nothing may inject into or frame.
+STRICT_ADMIN_CSP = {
+    **ADMIN_CSP,
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
 }
 
 PERMISSIONS_POLICY = ", ".join(
@@ -82,6 +94,16 @@ def extend_csp(request, script_src=(), frame_src=(), connect_src=(), style_src=(
         extras.setdefault(directive, []).extend(source for source in sources if source)
 
 
+def use_strict_admin_csp(request):
+    """Send this admin response with STRICT_ADMIN_CSP: no inline scripts or styles, no frames.
+
+    Called by a view before it renders; its template and scripts must then keep every
+    script and style in files under /static/ (no <script> or <style> blocks, no `style=`
+    or `on…=` attributes).
+    """
+    request.strict_admin_csp = True
+
+
 def use_same_origin_referrer(request):
     """Let this response's page send forms: `Referrer-Policy: same-origin` instead of none.
 
@@ -109,6 +131,12 @@ def is_admin(request):
     return request.path.startswith("/admin/")
 
 
+def csp_base(request):
+    if not is_admin(request):
+        return PUBLIC_CSP
+    return STRICT_ADMIN_CSP if getattr(request, "strict_admin_csp", False) else ADMIN_CSP
+
+
 class SecurityHeadersMiddleware:
     """Adds CSP, Permissions-Policy and private caching to every response."""
 
@@ -117,7 +145,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        base = ADMIN_CSP if is_admin(request) else PUBLIC_CSP
+        base = csp_base(request)
         response.setdefault(
             "Content-Security-Policy",
             build_policy(base, request.__dict__.get("_csp_extra", {})),

@@ -2,24 +2,28 @@
 handled, delete; and the association's keys (generated in the browser, retired here).
 
 The server never sees a private key or a decrypted message: it sends the ciphertext to
-the page, and inbox.js decrypts it in memory with the key file and passphrase.
+the page, and inbox.js decrypts it in memory with the key file and passphrase. Every
+inbox page is sent with the strict admin CSP (no inline scripts or styles), and every
+key change is recorded and announced (keys.py).
 """
 
 import base64
 from functools import wraps
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from closher.security import use_strict_admin_csp
 from services.models import EncryptedMessage, InboxKey
 
 from .access import readable_associations
-from .encryption import InvalidRecipient, parse_recipient
+from .admin_forms import MAX_ID, AddKeyForm, MessageActionForm, RetireKeyForm
+from .keys import add_key, retire_key
 
 
 class Forbidden(Exception):
@@ -40,11 +44,15 @@ def message_or_403(association, pk):
     return message
 
 
-def forbidding(view):
-    """A 403 page instead of Wagtail's redirect, so nothing hints at what is there."""
+def inbox_view(view):
+    """The strict CSP; a 400 for an id out of range; a 403 page instead of Wagtail's
+    redirect, so nothing hints at what is there."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        use_strict_admin_csp(request)
+        if any(value > MAX_ID for value in kwargs.values()):
+            return private(TemplateResponse(request, "services/inbox/invalid.html", status=400))
         try:
             return view(request, *args, **kwargs)
         except Forbidden:
@@ -58,7 +66,7 @@ def private(response):
     return response
 
 
-@forbidding
+@inbox_view
 def inbox_index(request):
     associations = list(readable_associations(request.user))
     if not associations:
@@ -70,7 +78,7 @@ def inbox_index(request):
     )
 
 
-@forbidding
+@inbox_view
 def message_list(request, association_id):
     association = association_or_403(request, association_id)
     inbox = EncryptedMessage.objects.filter(association=association).select_related("help_point")
@@ -81,16 +89,13 @@ def message_list(request, association_id):
             {
                 "association": association,
                 "inbox_messages": inbox,
-                "has_keys": InboxKey.objects.active().filter(association=association).exists(),
+                "active_keys": InboxKey.objects.active().filter(association=association),
             },
         )
     )
 
 
-@forbidding
-def message_detail(request, association_id, pk):
-    association = association_or_403(request, association_id)
-    message = message_or_403(association, pk)
+def detail_response(request, association, message, form=None):
     return private(
         TemplateResponse(
             request,
@@ -99,60 +104,60 @@ def message_detail(request, association_id, pk):
                 "association": association,
                 "message": message,
                 "ciphertext": base64.b64encode(bytes(message.ciphertext)).decode(),
+                "form": form,
             },
+            status=400 if form is not None else 200,
         )
     )
 
 
-@forbidding
+@inbox_view
+def message_detail(request, association_id, pk):
+    association = association_or_403(request, association_id)
+    return detail_response(request, association, message_or_403(association, pk))
+
+
+@inbox_view
 @require_POST
 def message_action(request, association_id, pk):
     association = association_or_403(request, association_id)
     message = message_or_403(association, pk)
-    action = request.POST.get("action")
-    if action == "delete":
+    form = MessageActionForm(request.POST)
+    if not form.is_valid():
+        return detail_response(request, association, message, form)
+    action = form.cleaned_data["action"]
+    if action == MessageActionForm.DELETE:
         message.delete()
         messages.success(request, _("The message has been deleted."))
         return redirect("services_inbox:list", association.pk)
-    if action in EncryptedMessage.Status.values:
-        message.status = action
-        message.save(update_fields=["status"])
-        messages.success(
-            request,
-            _("The message is marked “%(status)s”.") % {"status": message.get_status_display()},
-        )
+    message.status = action
+    message.save(update_fields=["status"])
+    messages.success(
+        request,
+        _("The message is marked “%(status)s”.") % {"status": message.get_status_display()},
+    )
     return redirect("services_inbox:detail", association.pk, message.pk)
 
 
-@forbidding
+@inbox_view
 @sensitive_post_parameters("recipient")
 def key_list(request, association_id):
     association = association_or_403(request, association_id)
-    error = ""
-    if request.method == "POST":
-        if "retire" in request.POST:
-            key = get_object_or_404(
-                InboxKey, association=association, pk=request.POST["retire"], retired_at=None
-            )
-            key.retire()
+    add_form, retire_form = AddKeyForm(), RetireKeyForm(association)
+    if request.method == "POST" and "retire" in request.POST:
+        retire_form = RetireKeyForm(association, request.POST)
+        if retire_form.is_valid():
+            retire_key(retire_form.key, request.user)
             messages.success(
                 request, _("The key has been retired: new messages are no longer encrypted to it.")
             )
             return redirect("services_inbox:keys", association.pk)
-        try:
-            recipient = parse_recipient(request.POST.get("recipient", ""))
-        except InvalidRecipient as invalid:
-            error = str(invalid)
-        else:
-            kind = request.POST.get("kind")
-            if kind not in InboxKey.Kind.values:
-                kind = InboxKey.Kind.WORKING
-            if InboxKey.objects.filter(recipient=recipient).exists():
-                error = _("This public key is already registered.")
-            else:
-                InboxKey.objects.create(association=association, recipient=recipient, kind=kind)
-                messages.success(request, _("The public key has been added to the inbox."))
-                return redirect("services_inbox:keys", association.pk)
+    elif request.method == "POST":
+        add_form = AddKeyForm(request.POST)
+        if add_form.is_valid():
+            add_key(association, **add_form.cleaned_data, user=request.user)
+            messages.success(request, _("The public key has been added to the inbox."))
+            return redirect("services_inbox:keys", association.pk)
     return private(
         TemplateResponse(
             request,
@@ -161,8 +166,9 @@ def key_list(request, association_id):
                 "association": association,
                 "keys": InboxKey.objects.filter(association=association),
                 "kinds": InboxKey.Kind.choices,
-                "error": error,
+                "add_form": add_form,
+                "retire_form": retire_form,
             },
-            status=400 if error else 200,
+            status=400 if add_form.errors or retire_form.errors else 200,
         )
     )

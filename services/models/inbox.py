@@ -21,8 +21,18 @@ def default_retention_days():
 
 
 def key_id_of(recipient):
-    """A short, stable id of an age recipient, stored with each message it encrypts."""
+    """A short, stable id of an age recipient, stored with each message it encrypts.
+
+    The first 16 hex digits of the SHA-256 of the `age1…` text, as
+    `printf %s age1… | sha256sum | cut -c1-16` prints them.
+    """
     return hashlib.sha256(recipient.encode()).hexdigest()[:16]
+
+
+def fingerprint_of(recipient):
+    """The key id in four groups of four ("1a2b 3c4d 5e6f 7a8b"), for people to compare."""
+    key_id = key_id_of(recipient)
+    return " ".join(key_id[start : start + 4] for start in range(0, len(key_id), 4))
 
 
 class InboxKeyQuerySet(models.QuerySet):
@@ -67,7 +77,7 @@ class InboxKey(models.Model):
         ordering = ["association", "-created_at"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.key_id}"
+        return f"{self.get_kind_display()} {self.fingerprint}"
 
     def save(self, *args, **kwargs):
         self.key_id = key_id_of(self.recipient)
@@ -80,6 +90,11 @@ class InboxKey(models.Model):
             self.recipient = parse_recipient(self.recipient)
         except InvalidRecipient as error:
             raise ValidationError({"recipient": str(error)}) from error
+
+    @property
+    def fingerprint(self):
+        """What staff compare out of band: shown on the inbox pages and in the notices."""
+        return fingerprint_of(self.recipient)
 
     def retire(self):
         self.retired_at = timezone.now()

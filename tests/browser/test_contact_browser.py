@@ -1,6 +1,8 @@
 """End to end: a key made in the admin, a message written on the public page, read back
-in the inbox with the key file and its passphrase, all inside Chromium."""
+in the inbox with the key file and its passphrase, all inside Chromium; the inbox pages
+work under their strict CSP (no inline scripts or styles)."""
 
+import hashlib
 import json
 import secrets
 import time
@@ -14,6 +16,21 @@ pytestmark = pytest.mark.browser
 
 GROUP = "Inbox – MondoDonna Onlus"
 MESSAGE = "Ho paura di tornare a casa stasera. Potete richiamarmi domani?"
+# Records what the page's Content-Security-Policy blocks (the browser would only log it).
+WATCH_CSP = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sourceFile}`);
+});
+"""
+
+
+def assert_strict_csp(page, response=None):
+    """Nothing on `page` was blocked, and (given its response) no inline code was allowed."""
+    page.wait_for_load_state("load")
+    if response is not None:
+        assert "unsafe-inline" not in response.headers["content-security-policy"]
+    assert page.evaluate("window.cspViolations") == []
 
 
 @pytest.mark.parametrize("language", ["it", "ar"])
@@ -52,12 +69,15 @@ def test_key_in_the_admin_message_on_the_site_read_back_in_the_inbox(
     passphrase = "lunga frase segreta 42"
     totp = create_staff_user(site_server, "inbox-mondodonna", password, groups=[GROUP])
     staff = browser.new_context(locale="it-IT", accept_downloads=True)
+    staff.add_init_script(WATCH_CSP)
     admin = staff.new_page()
     admin_login(admin, base_url, "inbox-mondodonna", password, totp, next_url="/admin/inbox/")
 
     # 1. The key pair is made in the browser; the key file is downloaded.
-    admin.goto(f"{base_url}/admin/inbox/")
-    admin.locator(".inbox__nav a[href$='/keys/']").click()
+    assert_strict_csp(admin, admin.goto(f"{base_url}/admin/inbox/"))
+    with admin.expect_navigation() as keys_page:
+        admin.locator(".inbox__nav a[href$='/keys/']").click()
+    assert_strict_csp(admin, keys_page.value)
     admin.fill("#keygen-passphrase", passphrase)
     admin.fill("#keygen-passphrase-again", passphrase)
     with admin.expect_download() as download:
@@ -68,6 +88,10 @@ def test_key_in_the_admin_message_on_the_site_read_back_in_the_inbox(
     admin.wait_for_selector("code.inbox__recipient")
     recipient = admin.locator("code.inbox__recipient").first.inner_text()
     assert recipient.startswith("age1")
+    digest = hashlib.sha256(recipient.encode()).hexdigest()[:16]
+    fingerprint = " ".join(digest[start : start + 4] for start in range(0, 16, 4))
+    assert admin.locator("code.inbox__fingerprint").first.inner_text() == fingerprint
+    assert_strict_csp(admin)
     # the file is an age file locked with the passphrase, holding the matching private key
     identity_text = pyrage.passphrase.decrypt(key_file.read_bytes(), passphrase).decode()
     assert f"# public key: {recipient}" in identity_text
@@ -90,8 +114,10 @@ def test_key_in_the_admin_message_on_the_site_read_back_in_the_inbox(
     visitor.close()
 
     # 3. The staff open it with the key file and passphrase.
-    admin.goto(f"{base_url}/admin/inbox/")
-    admin.locator("table.listing a.button").first.click()
+    assert_strict_csp(admin, admin.goto(f"{base_url}/admin/inbox/"))
+    assert fingerprint in admin.locator(".inbox__keys").inner_text()
+    with admin.expect_navigation() as detail_page:
+        admin.locator("table.listing a.button").first.click()
     admin.set_input_files("#inbox-key-file", str(key_file))
     admin.fill("#inbox-passphrase", passphrase)
     admin.locator("[data-inbox-decrypt]").click()
@@ -99,6 +125,7 @@ def test_key_in_the_admin_message_on_the_site_read_back_in_the_inbox(
     assert admin.locator("[data-field=message]").inner_text() == MESSAGE
     assert admin.locator("[data-field='contact.detail']").inner_text() == "+39 333 555 0101"
     assert admin.locator("[data-field='contact.safe_times']").inner_text() == "dopo le 18"
+    assert_strict_csp(admin, detail_page.value)
 
     # 4. The same ciphertext, exported, opens with the key file as `age -d -i` would.
     identity = pyrage.x25519.Identity.from_str(identity_text.strip().splitlines()[-1])

@@ -129,13 +129,13 @@ def test_staff_add_a_public_key_and_retire_one(login_as, inbox):
     recipient = str(x25519.Identity.generate().to_public())
 
     added = client.post(
-        inbox_url("keys", inbox.a.pk), {"recipient": recipient, "kind": "recovery"}, follow=True
+        inbox_url("keys", inbox.a.pk), {"recipient": recipient, "kind": "working"}, follow=True
     )
     key = InboxKey.objects.get(recipient=recipient)
     client.post(inbox_url("keys", inbox.a.pk), {"retire": key.pk})
     key.refresh_from_db()
 
-    assert key.association == inbox.a and key.kind == InboxKey.Kind.RECOVERY
+    assert key.association == inbox.a and key.kind == InboxKey.Kind.WORKING
     assert recipient in added.content.decode()
     assert key.retired_at is not None
 

@@ -2,13 +2,17 @@
 
     python manage.py set_inbox_key mondodonna age1… [--recovery] [--retire-others]
 
-Only public keys are accepted: anything that looks like a private key is refused.
+Only public keys are accepted: anything that looks like a private key is refused. This
+is the only way to retire a recovery key (the admin refuses): add the new one with
+`--recovery --retire-others`. Every key added or retired is recorded in the audit log
+and announced by email to the inbox members and the association, as from the admin.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from services.contact.encryption import InvalidRecipient, parse_recipient
+from services.contact.keys import add_key, retire_key
 from services.models import AssociationPage, InboxKey
 
 
@@ -33,7 +37,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--retire-others",
             action="store_true",
-            help="retire the association's other active keys of the same kind",
+            help="retire the association's other active keys of the same kind "
+            "(with --recovery: the old recovery keys)",
         )
 
     def handle(self, *args, **options):
@@ -43,16 +48,23 @@ class Command(BaseCommand):
         except InvalidRecipient as error:
             raise CommandError(str(error)) from None
         kind = InboxKey.Kind.RECOVERY if options["recovery"] else InboxKey.Kind.WORKING
-        key, created = InboxKey.objects.get_or_create(
-            recipient=recipient, defaults={"association": association, "kind": kind}
-        )
-        if key.association_id != association.pk:
+        key = InboxKey.objects.filter(recipient=recipient).first()
+        if key is not None and key.association_id != association.pk:
             raise CommandError("This public key belongs to another association's inbox.")
+        if key is not None and key.retired_at is not None:
+            raise CommandError("This public key has been retired: make a new key.")
+        if key is not None and key.kind != kind:
+            raise CommandError(f"This public key is already the inbox's {key.get_kind_display()}.")
+        if key is None:
+            key = add_key(association, recipient, kind)
+            self.stdout.write(f"Added {self.describe(key)} for {association}.")
+        else:
+            self.stdout.write(f"Already present: {self.describe(key)} for {association}.")
         if options["retire_others"]:
             others = InboxKey.objects.active().filter(association=association, kind=kind)
             for other in others.exclude(pk=key.pk):
-                other.retire()
-        verb = "Added" if created else "Already present:"
-        self.stdout.write(
-            f"{verb} {key.get_kind_display().lower()} {key.key_id} for {association}."
-        )
+                retire_key(other)
+                self.stdout.write(f"Retired {self.describe(other)}.")
+
+    def describe(self, key):
+        return f"{key.get_kind_display().lower()} {key.fingerprint}"

@@ -14,8 +14,7 @@ from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
-from wagtail.log_actions import log, registry
+from wagtail.log_actions import log
 from wagtail.users.models import UserProfile
 
 logger = logging.getLogger(__name__)
@@ -52,16 +51,10 @@ ACTIONS = {
 }
 
 
-@hooks.register("register_log_actions")
 def register_actions(actions):
+    """The `register_log_actions` hook (registered in wagtail_hooks.py)."""
     for action, (label, message, _sentence) in ACTIONS.items():
         actions.register_action(action, label, message)
-
-
-# Wagtail collects these hooks once, at its first log entry. This module is imported with
-# the URLconf; if an entry was written before that (a management command), register here.
-if registry.has_scanned_for_actions:
-    register_actions(registry)
 
 
 def notify(user, *actions):

@@ -26,7 +26,6 @@ from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail import hooks
 
 from . import enrolment, recovery_codes
 from .second_factor_notices import (
@@ -219,8 +218,8 @@ class RecoveryCodesView(View):
         return redirect(f"{reverse('directory_otp_recovery_codes')}?{next_query(request)}")
 
 
-@hooks.register("register_account_menu_item")
 def recovery_codes_menu_item(request):
+    """The `register_account_menu_item` hook (registered in wagtail_hooks.py)."""
     return {
         "url": reverse("directory_otp_recovery_codes"),
         "label": _("Recovery codes and authenticator app"),

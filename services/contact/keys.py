@@ -8,7 +8,6 @@ member and to the association: a change made with a stolen password does not go 
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.log_actions import LogFormatter, log
 
 from services.models import InboxKey
@@ -36,8 +35,8 @@ class KeyRetired(LogFormatter):
         }
 
 
-@hooks.register("register_log_actions")
 def register_key_actions(actions):
+    """The `register_log_actions` hook (registered in services/wagtail_hooks.py)."""
     actions.register_action(ACTIONS["added"])(KeyAdded)
     actions.register_action(ACTIONS["retired"])(KeyRetired)
 

@@ -16,8 +16,8 @@ def it_page(slug):
     return Page.objects.get(slug=slug, locale__language_code="it")
 
 
-def refused(response, secret="Alloggio"):
-    return response.status_code in {302, 403, 404} and secret not in response.content.decode()
+def refused(response, hidden_text="Alloggio"):
+    return response.status_code in {302, 403, 404} and hidden_text not in response.content.decode()
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ in the public site nor in the admin.
 - In the admin, `may_see_page(user, page)` and friends apply the group restrictions:
   the admin guard (admin_guard.py), the permission policies (permission_policies.py) and
   the hooks all ask here.
-- Inboxes belong to their association's staff (`services.contact.access`).
+- Inboxes belong to their association's staff: `services.contact.access`, which the
+  inbox views ask for every request.
 """
 
 from django.db.models import Q
@@ -23,8 +24,6 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
 )
-
-from services.contact.access import readable_associations
 
 HIDDEN_PAGES_CACHE = "_closher_hidden_page_keys"
 HIDDEN_COLLECTIONS_CACHE = "_closher_hidden_collection_ids"
@@ -189,10 +188,3 @@ def keeps_privacy(document_collection, new_collection):
     if not private_collections().filter(pk=document_collection.pk).exists():
         return True
     return new_collection.path.startswith(document_collection.path)
-
-
-# --- Admin: inboxes ---------------------------------------------------------------------
-
-
-def may_read_inbox(user, association_id):
-    return readable_associations(user).filter(pk=association_id).exists()

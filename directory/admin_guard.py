@@ -16,6 +16,7 @@ added by a Wagtail upgrade is classified before it ships.
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponseForbidden
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -32,7 +33,6 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from .access import (
     is_confidential,
-    may_read_inbox,
     may_see_collection,
     may_see_document,
     may_see_page,
@@ -70,14 +70,12 @@ def _task_state(pk):
     return state and state.revision and state.revision.content_object
 
 
-def _inbox(pk):
-    return ("inbox", pk)
-
-
 PAGE = partial(_get, Page)
 DOCUMENT = partial(_get, get_document_model())
 COLLECTION = partial(_get, Collection)
 GENERIC = "generic"  # editing sessions: app_label, model_name and object_id name the object
+
+MAX_ID = 2**63 - 1  # the largest id a database column holds
 
 # URL argument -> the object it names.
 NAMED_BY = {
@@ -94,7 +92,6 @@ NAMED_BY = {
     "translation_source_id": _translation_source,
     "workflow_state_id": _workflow_state,
     "task_state_id": _task_state,
-    "association_id": _inbox,
 }
 
 # `pk` (and `object_id`) name whatever the URL's namespace manages.
@@ -103,13 +100,15 @@ PK_BY_NAMESPACE = {
     "wagtailadmin_api:documents": DOCUMENT,
     "wagtaildocs_chooser": DOCUMENT,
     "wagtailadmin_collections": COLLECTION,
-    "services_inbox": None,  # a message id inside an inbox: association_id decides
+    "services_inbox": None,  # a message inside an inbox: the inbox views decide (below)
 }
 
 # Arguments that never name confidential content: images (no privacy in Wagtail), users,
 # groups, sites, locales, redirects, workflows and tasks (definitions, not content),
 # snippets, settings, one's own uploads and editing sessions, and non-id path parts.
 NOT_CONFIDENTIAL = {
+    # The inbox views ask services.contact.access themselves and answer 403 or 400.
+    "association_id",
     "image_id",
     "uploaded_file_id",
     "session_id",
@@ -176,8 +175,6 @@ def _generic_object(kwargs, pk):
 
 def may_see(user, obj):
     """The policy's answer for any object an admin route can name."""
-    if isinstance(obj, tuple) and obj[0] == "inbox":
-        return may_read_inbox(user, obj[1])
     if isinstance(obj, Page):
         return may_see_page(user, obj)
     if isinstance(obj, get_document_model()):
@@ -200,9 +197,12 @@ def named_objects(match):
         if finder == GENERIC:
             finder = partial(_generic_object, match.kwargs)
         try:
-            obj = finder(int(value))
+            pk = int(value)
         except (TypeError, ValueError):
             raise Http404 from None
+        if not 0 < pk <= MAX_ID:
+            raise BadRequest(f"{argument} is not a valid id.")
+        obj = finder(pk)
         if obj is not None:
             yield obj
 
@@ -218,14 +218,21 @@ def bulk_action_objects(request, match):
     if "all" in ids:
         if model is not Page:
             return []  # "all" documents: Wagtail asks the narrowed document policy
-        parent = _get(Page, request.GET.get("childOf") or 0)
+        parent = Page.objects.filter(pk=_id_or_zero(request.GET.get("childOf"))).first()
         if parent is None:
             return []
         return parent.get_descendants() if request.GET.get("q") else parent.get_children()
     try:
-        return model.objects.filter(pk__in=[int(pk) for pk in ids])
+        pks = [int(pk) for pk in ids]
     except ValueError:
         raise Http404 from None
+    if not all(0 < pk <= MAX_ID for pk in pks):
+        raise BadRequest("id is not a valid id.")
+    return model.objects.filter(pk__in=pks)
+
+
+def _id_or_zero(value):
+    return int(value) if value and value.isdigit() and int(value) <= MAX_ID else 0
 
 
 def _audit(request, obj):
@@ -250,7 +257,7 @@ def loosens_collection(request, match):
     if match.url_name == "set_privacy":
         return request.POST.get("restriction_type") != BaseViewRestriction.GROUPS
     if match.url_name == "edit" and "parent" in request.POST:
-        parent = _get(Collection, request.POST.get("parent") or 0)
+        parent = _get(Collection, _id_or_zero(request.POST.get("parent")))
         restricted = CollectionViewRestriction.objects.filter(
             collection__in=collection.get_ancestors(inclusive=True)
         ).values_list("collection__path", flat=True)

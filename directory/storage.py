@@ -32,5 +32,6 @@ class MediaStorage(FileSystemStorage):
 
     def url(self, name):
         if name and name.startswith(DOCUMENTS):
-            raise ValueError("Document files have no public URL: use the document's own url.")
+            # What storages without URLs raise; Wagtail's document view then serves the file.
+            raise NotImplementedError("Document files have no public URL.")
         return super().url(name)

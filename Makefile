@@ -4,6 +4,8 @@
 
 PYTHON ?= python3
 PORT ?= 8000
+# `make serve` listens on this machine only; the TLS proxy in front forwards to it.
+HOST ?= 127.0.0.1
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -24,7 +26,7 @@ serve: $(VENV)/.runtime catalogues
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) collectstatic --noinput -v0
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(BIN)/gunicorn closher.wsgi \
-		--config site/gunicorn.conf.py --bind 0.0.0.0:$(PORT)
+		--config site/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 worker: $(VENV)/.runtime catalogues
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) db_worker

@@ -3,12 +3,15 @@
 `{"help_points": [{"slug": ..., "name": ..., "association": {"slug": ...}, ...}]}`;
 computed fields (url, distance_km, open_now, next_change, status_message) are ignored.
 A row is created under the Italian help point index, or updates the page with its slug.
+Every value is checked for its JSON type and, for text, against the max_length of the
+model field it goes into; a bad value is a RowError naming the field.
 """
 
 import datetime as dt
 import math
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -28,10 +31,41 @@ class RowError(ValueError):
     pass
 
 
+def _text(value, name, field, required=False):
+    """Text that fits the model `field` ("" when absent)."""
+    if value is None or value == "":
+        if required:
+            raise RowError(f"{name} is missing")
+        return ""
+    if not isinstance(value, str):
+        raise RowError(f"{name} must be text")
+    if field.max_length is not None and len(value) > field.max_length:
+        raise RowError(f"{name} is longer than {field.max_length} characters")
+    return value
+
+
+def _list(value, name):
+    """A JSON list ([] when absent)."""
+    if value is None or value == "":
+        return []
+    if not isinstance(value, list):
+        raise RowError(f"{name} must be a list")
+    return value
+
+
+def _objects(value, name):
+    """A JSON list of objects ([] when absent)."""
+    items = _list(value, name)
+    for number, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise RowError(f"{name}[{number}] must be an object")
+    return items
+
+
 def _choice(value, choices, name, default):
     if value in (None, ""):
         return default
-    if value not in dict(choices):
+    if not isinstance(value, str) or value not in dict(choices):
         raise RowError(f"{name} must be one of {', '.join(dict(choices))}")
     return value
 
@@ -70,10 +104,14 @@ def _coordinate(value, name, limit):
 
 def _rules(items):
     rules = []
-    for number, item in enumerate(items or []):
+    for number, item in enumerate(_objects(items, "opening_hours")):
         label = f"opening_hours[{number}]"
-        days = item.get("days") or []
-        if not days or any(day not in WEEKDAY_CODES for day in days):
+        days = item.get("days")
+        if (
+            not isinstance(days, list)
+            or not days
+            or any(not isinstance(day, str) or day not in WEEKDAY_CODES for day in days)
+        ):
             raise RowError(f"{label}.days must list days among {', '.join(WEEKDAY_CODES)}")
         opens = _time(item.get("opens"), f"{label}.opens")
         closes = _time(item.get("closes"), f"{label}.closes")
@@ -113,20 +151,21 @@ def _patron_day(value):
     return day.month, day.day
 
 
-def _reason(value):
-    """A reason key, or a label in any of our languages; anything else is 'other'."""
+def _reason(value, name):
+    """A reason key, or a label in any of our languages; other text is 'other' and the note."""
+    text = _text(value, name, OpeningException._meta.get_field("note"))
     reasons = dict(OpeningException.Reason.choices)
-    if value in reasons:
-        return value, ""
+    if text in reasons:
+        return text, ""
     for key, label in reasons.items():
-        if str(value).casefold() == str(label).casefold():
+        if text.casefold() == str(label).casefold():
             return key, ""
-    return OpeningException.Reason.OTHER, str(value or "")[:200]
+    return OpeningException.Reason.OTHER, text
 
 
 def _exceptions(items):
     exceptions = []
-    for number, item in enumerate(items or []):
+    for number, item in enumerate(_objects(items, "exceptions")):
         label = f"exceptions[{number}]"
         date_from = _date(item.get("date_from"), f"{label}.date_from", required=True)
         date_to = _date(item.get("date_to"), f"{label}.date_to") or date_from
@@ -137,7 +176,7 @@ def _exceptions(items):
             raise RowError(f"{label}.closed must be true or false")
         opens = _time(item.get("opens"), f"{label}.opens", required=not closed)
         closes = _time(item.get("closes"), f"{label}.closes", required=not closed)
-        reason, note = _reason(item.get("reason"))
+        reason, note = _reason(item.get("reason"), f"{label}.reason")
         exceptions.append(
             OpeningException(
                 date_from=date_from,
@@ -156,18 +195,18 @@ def validate_row(row, associations):
     """The fields and child objects of one row, or RowError with the reason."""
     if not isinstance(row, dict):
         raise RowError("a row must be an object")
-    slug = row.get("slug")
-    if not slug or not isinstance(slug, str) or slugify(slug) != slug:
-        raise RowError("slug is missing or not a valid slug")
-    name = row.get("name")
-    if not name or not isinstance(name, str):
-        raise RowError("name is missing")
+    field = HelpPointPage._meta.get_field
+    slug = _text(row.get("slug"), "slug", field("slug"), required=True)
+    if slugify(slug) != slug:
+        raise RowError("slug is not a valid slug")
+    name = _text(row.get("name"), "name", field("title"), required=True)
     association = row.get("association")
     association_slug = association.get("slug") if isinstance(association, dict) else association
-    if association_slug not in associations:
+    if not isinstance(association_slug, str) or association_slug not in associations:
         raise RowError(f"association {association_slug!r} does not exist")
-    comune_name = row.get("comune") or ""
-    comune = gazetteer.by_istat_code(row.get("istat_code") or "")
+    comune_name = _text(row.get("comune"), "comune", field("comune"))
+    istat_code = _text(row.get("istat_code"), "istat_code", field("istat_code"))
+    comune = gazetteer.by_istat_code(istat_code)
     if comune is None:
         found = gazetteer.lookup(comune_name)
         if found.comune is None:
@@ -179,15 +218,18 @@ def validate_row(row, associations):
         raise RowError("give both latitude and longitude, or neither")
     if latitude is None:
         latitude, longitude = comune.latitude, comune.longitude
-    phones = row.get("phones") or []
-    if not isinstance(phones, list) or not all(isinstance(p, str) and p for p in phones):
-        raise RowError("phones must be a list of numbers as text")
-    languages = row.get("languages") or []
+    number_field = HelpPointPhone._meta.get_field("number")
+    phones = [
+        _text(number, f"phones[{index}]", number_field, required=True)
+        for index, number in enumerate(_list(row.get("phones"), "phones"))
+    ]
+    languages = _list(row.get("languages"), "languages")
     known = known_language_codes()
-    if not isinstance(languages, list) or any(code not in known for code in languages):
+    if any(not isinstance(code, str) or code not in known for code in languages):
         raise RowError("languages must be a list of known language codes")
-    services = row.get("services") or []
-    if not isinstance(services, list) or not all(isinstance(s, str) for s in services):
+    languages = _text(" ".join(languages), "languages", field("languages"))
+    services = _list(row.get("services"), "services")
+    if not all(isinstance(service, str) for service in services):
         raise RowError("services must be a list of text")
     fields = {
         "title": name,
@@ -195,7 +237,7 @@ def validate_row(row, associations):
         "kind": _choice(
             row.get("kind"), HelpPointPage.Kind.choices, "kind", HelpPointPage.Kind.DESK
         ),
-        "address": str(row.get("address") or ""),
+        "address": _text(row.get("address"), "address", field("address")),
         "address_visibility": _choice(
             row.get("address_visibility"),
             HelpPointPage.AddressVisibility.choices,
@@ -207,7 +249,7 @@ def validate_row(row, associations):
         "province": comune.province,
         "latitude": latitude,
         "longitude": longitude,
-        "languages": " ".join(languages),
+        "languages": languages,
         "services": "\n".join(services),
     }
     fields["patron_month"], fields["patron_day"] = _patron_day(row.get("patron_day"))
@@ -242,20 +284,27 @@ def validate(payload):
 
 @transaction.atomic
 def import_rows(rows):
-    """Create or update the help points; returns (created, updated)."""
+    """Create or update the help points of a file without errors; returns (created, updated).
+
+    What only the database knows (a slug taken by another page) is a RowError naming
+    the row, and the transaction leaves everything as it was.
+    """
     index = HelpPointIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if index is None:
         raise RowError("there is no help point index page to import into")
     created = updated = 0
-    for slug, fields, children in rows:
+    for number, (slug, fields, children) in enumerate(rows):
         page = HelpPointPage.objects.child_of(index).filter(slug=slug).first()
-        if page is None:
-            page = HelpPointPage(slug=slug, **fields, **children)
-            index.add_child(instance=page)
-            created += 1
-        else:
-            for name, value in {**fields, **children}.items():
-                setattr(page, name, value)
-            updated += 1
-        page.save_revision().publish()
+        try:
+            if page is None:
+                page = HelpPointPage(slug=slug, **fields, **children)
+                index.add_child(instance=page)
+                created += 1
+            else:
+                for name, value in {**fields, **children}.items():
+                    setattr(page, name, value)
+                updated += 1
+            page.save_revision().publish()
+        except ValidationError as error:
+            raise RowError(f"row {number}: {'; '.join(error.messages)}") from None
     return created, updated

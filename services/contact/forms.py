@@ -53,8 +53,36 @@ class PrivateReCaptchaField(ReCaptchaField):
             raise ValidationError(self.error_messages["unreachable"], code="unreachable") from error
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that sends the database only an id its column can hold.
+
+    Django hands any text on to the query: a number past the column's range
+    (`help_point=99999999999999999999`) is an OverflowError there, a 500. Anything but
+    a whole number in range is an invalid choice, like an id that does not exist.
+    """
+
+    def to_python(self, value):
+        if value not in self.empty_values and not isinstance(value, self.queryset.model):
+            id_field = self.queryset.model._meta.pk
+            while id_field.is_relation:  # a page's id is its link to Wagtail's Page
+                id_field = id_field.target_field
+            try:
+                id_field.run_validators(id_field.to_python(value))
+            except ValidationError:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": value},
+                ) from None
+        return super().to_python(value)
+
+
 class ContactForm(forms.Form):
-    """Everything she may tell us; only the message is required."""
+    """Everything she may tell us; only the message is required.
+
+    No field is remembered by the browser (`autocomplete="off"`): her safe phone, her
+    email and her town must not come back as suggestions on a shared device.
+    """
 
     CHANNELS = [
         ("none", _("Do not contact me: I will call or write again")),
@@ -63,13 +91,13 @@ class ContactForm(forms.Form):
     ]
     VOICEMAIL = [("no", _("No")), ("yes", _("Yes"))]
 
-    help_point = forms.ModelChoiceField(
+    help_point = IdChoiceField(
         label=_("A help point"),
         queryset=HelpPointPage.objects.none(),
         required=False,
         empty_label=_("— choose a help point —"),
     )
-    association = forms.ModelChoiceField(
+    association = IdChoiceField(
         label=_("Or an association"),
         queryset=AssociationPage.objects.none(),
         required=False,
@@ -114,12 +142,15 @@ class ContactForm(forms.Form):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=forms.TextInput(attrs={"tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not field.widget.is_hidden:  # HTML allows no "off" on a hidden input
+                field.widget.attrs["autocomplete"] = "off"
         help_points = HelpPointPage.objects.live().order_by("title")
         associations = AssociationPage.objects.live().order_by("title")
         if locale is not None:

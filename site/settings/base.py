@@ -4,6 +4,7 @@ Every environment variable the project reads is read here, and only here; the
 README lists them all. The dev and test profiles only relax or speed things up.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -26,6 +27,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_networks(name, default):
+    """Addresses or networks (CIDR) from a comma-separated variable; "*" stands for any."""
+    items = env_list(name, default)
+    for item in items:
+        if item != "*":
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as error:
+                raise ImproperlyConfigured(
+                    f"{name}: {item!r} is not an address, a network or '*'."
+                ) from error
+    return items
+
+
 # --- Environment -----------------------------------------------------------
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -43,6 +58,9 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 )
+# The proxies whose X-Forwarded-For the rate limit believes; gunicorn reads the same
+# variable itself for X-Forwarded-Proto.
+FORWARDED_ALLOW_IPS = env_networks("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
@@ -226,6 +244,8 @@ SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Strict"
+# Gone when the browser closes: a year-long cookie is a trace on a shared device.
+CSRF_COOKIE_AGE = None
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

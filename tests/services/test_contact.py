@@ -8,6 +8,7 @@ from urllib.error import URLError
 
 import pyrage
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail, signing
 from django.core.cache import cache
 from django.core.management import call_command
@@ -397,3 +398,99 @@ def test_behind_the_proxy_the_rate_limit_counts_each_forwarded_address(client, i
     again = client.post(inbox.page.url, form_data(), HTTP_X_FORWARDED_FOR="192.0.2.1")
 
     assert [first.status_code, second.status_code, again.status_code] == [302, 302, 429]
+
+
+def test_the_csrf_cookie_is_gone_when_the_browser_closes(client, inbox):
+    response = client.get(inbox.page.url)
+
+    cookie = response.cookies["csrftoken"]
+    assert cookie["max-age"] == ""
+    assert cookie["expires"] == ""
+    assert "expires" not in cookie.output().lower()
+
+
+def test_the_browser_is_told_to_remember_nothing_she_types(client, inbox):
+    response = client.get(inbox.page.url)
+
+    form = BeautifulSoup(response.content, "html.parser").select_one("form.contact-form")
+    assert form["autocomplete"] == "off"
+    controls = form.select("input, textarea, select")
+    # HTML allows no autocomplete="off" on a hidden input (CSRF token, timestamp): the
+    # form's own attribute covers them.
+    visible = [control for control in controls if control.get("type") != "hidden"]
+    assert {control["name"] for control in visible} >= {
+        "help_point",
+        "association",
+        "comune",
+        "message",
+        "channel",
+        "contact_detail",
+        "safe_times",
+        "voicemail",
+        "language",
+    }
+    assert [control["name"] for control in visible if control.get("autocomplete") != "off"] == []
+
+
+def post_from(client, inbox, peer, forwarded=None):
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    return client.post(inbox.page.url, form_data(), REMOTE_ADDR=peer, **headers).status_code
+
+
+def test_a_forwarded_for_header_from_a_peer_that_is_not_our_proxy_is_ignored(
+    client, inbox, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.FORWARDED_ALLOW_IPS = ["127.0.0.1", "10.0.0.0/8"]
+    settings.CONTACT_RATE_LIMIT = 1
+
+    first = post_from(client, inbox, "203.0.113.9", forwarded="192.0.2.1")
+    spoofed = post_from(client, inbox, "203.0.113.9", forwarded="192.0.2.2")
+
+    assert [first, spoofed] == [302, 429]
+
+
+@pytest.mark.parametrize(
+    ("allowed", "proxy"),
+    [(["127.0.0.1", "10.0.0.0/8"], "10.1.2.3"), (["192.168.7.1", "2001:db8::5"], "2001:db8::5")],
+)
+def test_behind_a_listed_proxy_the_sender_is_the_right_most_address_it_does_not_list(
+    client, inbox, settings, allowed, proxy
+):
+    settings.FORWARDED_ALLOW_IPS = allowed
+    settings.CONTACT_RATE_LIMIT = 1
+
+    first = post_from(client, inbox, proxy, forwarded=f"6.6.6.6, 192.0.2.1, {proxy}")
+    spoofed_left = post_from(client, inbox, proxy, forwarded="7.7.7.7, 192.0.2.1")
+    someone_else = post_from(client, inbox, proxy, forwarded="192.0.2.2")
+
+    assert [first, spoofed_left, someone_else] == [302, 429, 302]
+
+
+def test_with_any_peer_allowed_the_address_the_peer_appended_counts(client, inbox, settings):
+    settings.FORWARDED_ALLOW_IPS = ["*"]
+    settings.CONTACT_RATE_LIMIT = 1
+
+    first = post_from(client, inbox, "203.0.113.9", forwarded="192.0.2.1")
+    second = post_from(client, inbox, "203.0.113.9", forwarded="192.0.2.2")
+    spoofed_left = post_from(client, inbox, "203.0.113.9", forwarded="192.0.2.9, 192.0.2.1")
+
+    assert [first, second, spoofed_left] == [302, 302, 429]
+
+
+@pytest.mark.parametrize(
+    ("first", "same_sender", "other_sender"),
+    [
+        ("2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:3::1"),
+        ("::ffff:192.0.2.7", "192.0.2.7", "192.0.2.8"),
+    ],
+)
+def test_the_rate_limit_counts_an_ipv6_sender_by_her_64_network(
+    client, inbox, settings, first, same_sender, other_sender
+):
+    settings.CONTACT_RATE_LIMIT = 1
+
+    statuses = [post_from(client, inbox, peer) for peer in (first, same_sender, other_sender)]
+
+    assert statuses == [302, 429, 302]
+    assert "2001:db8" not in repr(cache._cache)

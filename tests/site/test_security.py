@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -108,6 +109,16 @@ def test_admin_policy_still_keeps_scripts_and_plugins_to_our_origin(client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def assert_help_page(response, language, heading):
+    """The error page in `language`: its heading, 1522, 112 and the quick exit."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == language
+    assert soup.h1.get_text() == heading
+    assert soup.select_one("a[href='tel:1522']")
+    assert soup.select_one("a[href='tel:112']")
+    assert soup.select_one("a.quick-exit")["href"] == "https://www.meteoam.it/"
+
+
 @pytest.mark.parametrize(
     ("path", "language", "heading"),
     [
@@ -123,17 +134,40 @@ def test_database_errors_give_the_help_page_with_status_503(client, path, langua
 
     assert response.status_code == 503
     assert response["Cache-Control"] == "no-store"
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.html["lang"] == language
-    assert soup.h1.get_text() == heading
-    assert soup.select_one("a[href='tel:1522']")
-    assert soup.select_one("a[href='tel:112']")
-    assert soup.select_one("a.quick-exit")["href"] == "https://www.meteoam.it/"
+    assert_help_page(response, language, heading)
 
 
-def test_other_errors_stay_a_plain_500(client):
+def refuse_every_query(execute, sql, params, many, context):
+    raise OperationalError("the database is unavailable")
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [
+        ("/it/chi-siamo/", "it", "Qualcosa non ha funzionato da parte nostra"),
+        ("/ar/", "ar", "حدث خطأ من جهتنا"),
+        ("/uk/nope/", "uk", "Щось пішло не так з нашого боку"),
+    ],
+)
+def test_other_errors_give_the_500_page_with_the_numbers_and_the_exit(
+    client, path, language, heading
+):
     client.raise_request_exception = False
     with mock.patch("wagtail.models.Site.find_for_request", side_effect=ValueError("bug")):
-        response = client.get("/it/")
+        response = client.get(path)
 
     assert response.status_code == 500
+    assert response["Cache-Control"] == "no-store"
+    assert_help_page(response, language, heading)
+
+
+def test_the_500_page_needs_no_database(client):
+    client.raise_request_exception = False
+    with (
+        mock.patch("wagtail.models.Site.find_for_request", side_effect=ValueError("bug")),
+        connection.execute_wrapper(refuse_every_query),
+    ):
+        response = client.get("/fr/")
+
+    assert response.status_code == 500
+    assert_help_page(response, "fr", "Un problème est survenu de notre côté")

@@ -1,8 +1,12 @@
+"""`manage.py check` with the production settings: clean, and refusing a bad environment."""
+
 import os
 import secrets
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -19,7 +23,20 @@ def manage(*args, **env):
     )
 
 
-def test_check_deploy_is_clean_with_production_settings_and_a_real_secret():
+@pytest.mark.parametrize(
+    "deployment",
+    [
+        {"RECAPTCHA_PUBLIC_KEY": "x", "RECAPTCHA_PRIVATE_KEY": "y"},
+        {
+            "ALLOWED_HOSTS": "example.org",
+            "FORWARDED_ALLOW_IPS": "127.0.0.1,10.0.0.0/8",
+            "RECAPTCHA_PUBLIC_KEY": "site-key-of-the-deployment",
+            "RECAPTCHA_PRIVATE_KEY": secrets.token_urlsafe(30),
+        },
+    ],
+    ids=["minimal", "behind-a-proxy"],
+)
+def test_check_deploy_is_clean_with_production_settings_and_a_real_secret(deployment):
     result = manage(
         "check",
         "--deploy",
@@ -27,9 +44,7 @@ def test_check_deploy_is_clean_with_production_settings_and_a_real_secret():
         "WARNING",
         DJANGO_SETTINGS_MODULE="closher.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="example.org",
-        RECAPTCHA_PUBLIC_KEY="site-key-of-the-deployment",
-        RECAPTCHA_PRIVATE_KEY=secrets.token_urlsafe(30),
+        **deployment,
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -42,3 +57,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_proxy_list_that_is_not_addresses_refuses_to_start():
+    result = manage("check", FORWARDED_ALLOW_IPS="127.0.0.1,proxy.example.org")
+
+    assert result.returncode != 0
+    assert "FORWARDED_ALLOW_IPS: 'proxy.example.org' is not an address" in result.stderr

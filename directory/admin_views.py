@@ -51,7 +51,8 @@ class AudienceTranslationsReportView(TranslationsReportView):
 
     def get_queryset(self):
         hidden = [str(key) for key in hidden_page_keys(self.request.user)]
-        return super().get_queryset().exclude(source__object_id__in=hidden)
+        translations = super().get_queryset().exclude(source__object_id__in=hidden)
+        return translations.order_by("-created_at", "-pk")  # upstream leaves it unordered
 
 
 def report(view, **kwargs):

@@ -24,6 +24,8 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from closher import freshness
+
 ROME = ZoneInfo("Europe/Rome")
 UTC = dt.UTC
 # Languages that write weekday names in lower case inside a sentence.
@@ -203,6 +205,9 @@ class Schedule:
         return end.astimezone(ROME)
 
     def status(self, at: dt.datetime) -> Status:
+        """Open now or not, the next change and the message; true until `next_change`,
+        and its wording ("today", "tomorrow") until midnight."""
+        freshness.valid_until(_next_midnight(at))
         if not self.rules and not self.exceptions:
             return Status(False, None, _("Call for hours"))
         open_now = self.is_open(at)
@@ -224,10 +229,12 @@ class Schedule:
             message = _opens_message(local, change)
         else:
             message = _("Call for hours")
+        freshness.valid_until(change)
         return Status(open_now, change, message, reason)
 
     def week(self, at: dt.datetime) -> list:
         """Seven days of hours from the day of `at`, for the help point's page."""
+        freshness.valid_until(_next_midnight(at))
         today = at.astimezone(ROME).date()
         days = []
         for offset in range(7):
@@ -269,6 +276,11 @@ def reason_label(reason: str) -> str:
         "other": pgettext("closed because of", "other reasons"),
     }
     return labels.get(reason, labels["other"])
+
+
+def _next_midnight(at: dt.datetime) -> dt.datetime:
+    tomorrow = at.astimezone(ROME).date() + dt.timedelta(days=1)
+    return dt.datetime.combine(tomorrow, dt.time(), ROME)
 
 
 def _time(moment: dt.datetime) -> str:

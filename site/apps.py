@@ -7,3 +7,8 @@ class CloserConfig(AppConfig):
     name = "closher"
     label = "closher"
     verbose_name = "Clos(H)er"
+
+    def ready(self):
+        from . import page_cache  # needs the apps loaded: Wagtail's models and signals
+
+        page_cache.connect_signals()

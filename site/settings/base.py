@@ -78,6 +78,8 @@ SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30"))
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -120,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "closher.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous pages from the shared cache, stored compressed (closher/page_cache.py).
+    "closher.page_cache.PageCacheMiddleware",
     # Compresses pages for a slow phone (static files come compressed from whitenoise).
     # Django's gzip pads each response with random bytes against BREACH, and CSRF tokens
     # are masked per response.
@@ -171,6 +175,29 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache -----------------------------------------------------------------
+# One cache shared by every worker (and every server): Redis when REDIS_URL is set,
+# else the database. It holds the page cache and the contact form's rate limit. With
+# Redis unreachable, each operation falls back to the database cache (closher/cache.py).
+# The database cache's table: `manage.py createcachetable` (make run / serve do it).
+DATABASE_CACHE = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "closher_cache",
+}
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "closher.cache.FaultTolerantRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"FALLBACK": "database"},
+        }
+        if REDIS_URL
+        else DATABASE_CACHE
+    ),
+    "database": DATABASE_CACHE,
+}
+PAGE_CACHE_ALIAS = "default"
 
 # --- Passwords and accounts ------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

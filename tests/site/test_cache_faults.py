@@ -1,0 +1,91 @@
+"""With Redis stopped, the shared cache degrades to the database cache: no error reaches her.
+
+The test starts its own throwaway redis-server on a free port (never the machine's own).
+"""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from django.core.cache import caches
+
+from closher.cache import FaultTolerantRedisCache
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_redis(port):
+    process = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return process
+        time.sleep(0.05)
+    process.kill()
+    pytest.fail(f"redis-server did not start on port {port}")
+
+
+@pytest.fixture
+def redis_port():
+    port = free_port()
+    process = start_redis(port)
+    yield port, process
+    process.kill()
+    process.wait()
+
+
+def shared_cache(port):
+    return FaultTolerantRedisCache(
+        f"redis://127.0.0.1:{port}/0", {"OPTIONS": {"FALLBACK": "database"}}
+    )
+
+
+def test_redis_stopped_then_back_never_raises_and_keeps_counting(redis_port):
+    port, process = redis_port
+    cache = shared_cache(port)
+    fallback = caches["database"]
+    fallback.clear()
+
+    cache.set("page", "from redis", 60)
+    assert cache.get("page") == "from redis"
+    assert fallback.get("page") is None
+
+    process.kill()
+    process.wait()
+    assert cache.get("page") is None  # a miss, not an error: the page is rendered
+    cache.set("page", "from the database", 60)
+    assert fallback.get("page") == "from the database"
+    assert cache.add("rate", 1, 60)  # the contact form's rate limit keeps counting
+    assert cache.incr("rate") == 2
+    assert fallback.get("rate") == 2
+
+    restarted = start_redis(port)
+    try:
+        cache.set("page", "from redis again", 60)
+        assert cache.get("page") == "from redis again"
+    finally:
+        restarted.kill()
+        restarted.wait()

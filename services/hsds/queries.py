@@ -135,15 +135,16 @@ def _id(params, name):
         return ""
 
 
-def published_position(point):
-    """Where a help point counts from: its own position only when its address is public."""
-    if point["address_visibility"] != HelpPointPage.AddressVisibility.PUBLIC:
-        comune = gazetteer.by_istat_code(point["istat_code"])
+def published_position(address_visibility, istat_code, latitude, longitude):
+    """Where a help point is published and counts from: its own position only when its
+    address is public, else its comune's centre (or nowhere)."""
+    if address_visibility != HelpPointPage.AddressVisibility.PUBLIC:
+        comune = gazetteer.by_istat_code(istat_code)
         return (comune.latitude, comune.longitude) if comune else (None, None)
-    return point["latitude"], point["longitude"]
+    return latitude, longitude
 
 
-def help_point_ids(params):
+def help_point_pks(params):
     """The ids of the help points asked for, in the order they are listed."""
     text, comuni, proximity = _text(params), _comuni(params), _proximity(params)
     if proximity is not None and comuni is None:
@@ -173,17 +174,17 @@ def help_point_ids(params):
         queryset = queryset.filter(istat_code__in=[comune.istat_code for comune in comuni])
     if proximity is None:
         return list(queryset.order_by(*ORDER).values_list("pk", flat=True))
-    rows = queryset.values("pk", "address_visibility", "istat_code", "latitude", "longitude")
+    rows = queryset.values_list("pk", "address_visibility", "istat_code", "latitude", "longitude")
     near = []
-    for row in rows:
-        latitude, longitude = published_position(row)
+    for pk, *where in rows:
+        latitude, longitude = published_position(*where)
         if latitude is None or longitude is None:
             continue
         km = min(
             distance_km(comune.latitude, comune.longitude, latitude, longitude) for comune in comuni
         )
         if km * 1000 <= proximity:
-            near.append((km, row["pk"]))
+            near.append((km, pk))
     return [pk for _km, pk in sorted(near)]
 
 

@@ -22,6 +22,7 @@ from services.models import HelpPointPage, OpeningRule
 from services.models.help_point import LANGUAGE_NAMES
 
 from . import ids
+from .queries import published_position
 from .schedules import publish
 
 CAP = re.compile(r"\b\d{5}\b")
@@ -146,15 +147,6 @@ def service(point, context, *, full=False, with_organization=True):
     return record
 
 
-def _position(point):
-    """(latitude, longitude) to publish: the help point's own only when its address is
-    public; otherwise its comune's centre, or nothing."""
-    if point.address_is_public:
-        return point.latitude, point.longitude
-    comune = gazetteer.by_istat_code(point.istat_code)
-    return (comune.latitude, comune.longitude) if comune else (None, None)
-
-
 def postal_code(point):
     """The CAP written in the address, else the comune's when it has only one, else ""
     (HSDS requires the field; the comuni with several CAPs need the street to tell)."""
@@ -169,7 +161,13 @@ def postal_code(point):
 def location(point, context, *, full=False):
     shown = context.text_page(point)
     virtual = point.kind == HelpPointPage.Kind.HELPLINE
-    latitude, longitude = (None, None) if virtual else _position(point)
+    latitude, longitude = (
+        (None, None)
+        if virtual
+        else published_position(
+            point.address_visibility, point.istat_code, point.latitude, point.longitude
+        )
+    )
     public = point.address_is_public
     record = _some(
         id=ids.location(point),

@@ -95,7 +95,7 @@ def root(request, context):
 def services(request, context):
     """The help points as HSDS services, paged."""
     page, full = _page(request), queries.full(request.GET)
-    pks = queries.help_point_ids(request.GET)
+    pks = queries.help_point_pks(request.GET)
     points = _help_points(context, page.slice(pks))
     return page.hsds(len(pks), [serializers.service(p, context, full=full) for p in points])
 
@@ -114,7 +114,7 @@ def service(request, context, record_id):
 def service_at_locations(request, context):
     """Each help point's service at its location, with both, paged."""
     page, full = _page(request), queries.full(request.GET)
-    pks = queries.help_point_ids(request.GET)
+    pks = queries.help_point_pks(request.GET)
     points = _help_points(context, page.slice(pks))
     return page.hsds(
         len(pks),
@@ -155,7 +155,7 @@ def organization(request, context, record_id):
     pks = queries.association_pks_with_id(record_id) if ids.is_uuid(record_id) else []
     if not pks:
         return _not_found(request)
-    points = _help_points(context, queries.help_point_ids({"organization_id": record_id}))
+    points = _help_points(context, queries.help_point_pks({"organization_id": record_id}))
     shown = context.shown  # the help points' pages in the language asked for
     association = _associations(context, pks)[0]
     context.shown |= shown
@@ -168,7 +168,7 @@ def organization(request, context, record_id):
 @hsds_view
 def export(request, context):
     """Every help point as a fully nested HSDS service, on one page: the full export."""
-    pks = queries.help_point_ids({})
+    pks = queries.help_point_pks({})
     points = _help_points(context, pks)
     contents = [serializers.service(p, context, full=True) for p in points]
     return {"version": HSDS_VERSION, **Page(1, max(len(pks), 1)).hsds(len(pks), contents)}

@@ -4,13 +4,16 @@ opening hours read from the schedules alone are right on both sides of each cloc
 """
 
 import datetime as dt
+import itertools
 import uuid
 
 import pytest
 
 from services import gazetteer, hours
 from services.hsds import ids
+from services.models import OpeningRule
 
+from .help_points_data import add_help_point
 from .hsds_data import hsds_network
 from .hsds_rules import assert_valid, assert_valid_page, offset_of
 
@@ -58,6 +61,17 @@ def test_every_record_of_the_export_and_each_endpoint_keeps_hsds_3(client, netwo
             assert_valid("service_at_location", record)
     organization_id = export["contents"][0]["organization_id"]
     assert_valid("organization", get(client, f"/api/hsds/organizations/{organization_id}"))
+
+
+def test_the_demo_sites_export_keeps_hsds_3_in_every_language(client, demo, frozen):
+    for language in ("it", "en", "ar"):
+        export = get(client, "/api/help-points/hsds/", lang=language)
+        assert export["total_items"] > 0
+        assert_valid_page(export, "service")
+    organizations = get(client, "/api/hsds/organizations", full="true", per_page="100")
+    assert_valid_page(organizations, "organization")
+    for organization in organizations["contents"]:
+        assert_valid("organization", get(client, f"/api/hsds/organizations/{organization['id']}"))
 
 
 def test_records_say_what_a_help_point_offers_and_leave_out_what_we_do_not_have(
@@ -171,6 +185,10 @@ def _instant(day, text):
     return dt.datetime.combine(day, dt.time.fromisoformat(text[:5]), tzinfo=zone).astimezone(dt.UTC)
 
 
+def _noon(day):
+    return dt.datetime.combine(day, dt.time(12), tzinfo=hours.ROME).utcoffset()
+
+
 def _utc(day, hour):
     return dt.datetime.combine(day, dt.time(hour), tzinfo=hours.ROME).astimezone(dt.UTC)
 
@@ -191,10 +209,40 @@ def test_mondays_nine_to_one_are_right_before_and_after_each_clock_change(client
     }
     for monday, (opens, closing_hour) in expected.items():
         closes = opens.replace(hour=closing_hour)
-        assert (opens, closes) in _openings(schedules, monday), monday
-        assert opens == _utc(monday, 9) and closes == _utc(monday, 13)
+        assert _openings(schedules, monday) == {(opens, closes)}, monday
     offsets = {s["valid_from"]: s["timezone"] for s in schedules if s.get("byday") == "MO"}
     assert offsets["2026-03-30"] == 2 and offsets["2026-10-26"] == 1
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 3, 1), dt.date(2026, 11, 15), dt.date(2027, 7, 4)])
+def test_any_day_the_next_twelve_months_clock_changes_are_each_right(
+    client, network, monkeypatch, today
+):
+    """Whatever the day of the export: a help point open Mondays 09:00–13:00 (holidays
+    too), read from its schedules alone, on the Monday before and after each change."""
+    budrio = network["budrio"]
+    mondays = add_help_point(
+        budrio.get_parent(),
+        budrio.association,
+        "lunedi",
+        "Minerbio",
+        44.616,
+        11.5009,
+        closed_on_holidays=False,
+        opening_rules=[OpeningRule(monday=True, opens=dt.time(9), closes=dt.time(13))],
+    )
+    moment = dt.datetime.combine(today, dt.time(10), tzinfo=dt.UTC)
+    monkeypatch.setattr(hours, "now", lambda: moment)
+    sal = get(client, f"/api/hsds/service_at_locations/{ids.service_at_location(mondays)}")
+    days = [today + dt.timedelta(days=n) for n in range(366)]
+    changes = [day for before, day in itertools.pairwise(days) if _noon(day) != _noon(before)]
+    assert len(changes) == 2
+    for change in changes:
+        before, after = change - dt.timedelta(days=6), change + dt.timedelta(days=1)
+        for monday in (before, after):
+            assert monday.weekday() == 0
+            assert _openings(sal["schedules"], monday) == {(_utc(monday, 9), _utc(monday, 13))}
+        assert _utc(before, 9).hour != _utc(after, 9).hour  # one hour apart in UTC
 
 
 def test_the_schedules_alone_give_the_same_hours_as_the_site_for_a_year(client, network, frozen):

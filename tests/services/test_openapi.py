@@ -60,7 +60,9 @@ def test_every_operation_answers_as_described(case, help_points):
 def test_real_answers_match_the_description():
     points = hsds_network()
     loaded = schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_app)
-    assert loaded.raw_schema == schema.raw_schema  # what /api/openapi.json serves
+    served = {key: value for key, value in loaded.raw_schema.items() if key != "servers"}
+    assert served == {key: value for key, value in schema.raw_schema.items() if key != "servers"}
+    assert loaded.raw_schema["servers"] == [{"url": "http://localhost"}]
     organization_id = ids.organization(points["budrio"].association)
     requests = [
         ("/api/help-points/", None, {"near": "Budrio", "at": "2026-03-30T08:30:00Z"}),

@@ -66,6 +66,14 @@ class Hit:
     shown: object = None  # the page in the visitor's language, when the finder sets it
 
 
+class Hits(list):
+    """Search results, knowing whether more follow them (the API's next page)."""
+
+    def __init__(self, hits=(), more=False):
+        super().__init__(hits)
+        self.more = more
+
+
 @dataclass
 class Search:
     near: str = ""
@@ -75,6 +83,7 @@ class Search:
     at_given: bool = False
     open_only: bool = False
     limit: int | None = None  # None: DEFAULT_LIMIT near a place, else every help point
+    offset: int = 0  # results skipped: the API's earlier pages
     resolved: gazetteer.Comune | None = None
     candidates: list = field(default_factory=list)
     results: list = field(default_factory=list)
@@ -127,11 +136,13 @@ def italian_help_points():
     return with_details(italian_live_help_points())
 
 
-def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=False):
+def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=False, offset=0):
     """Italian live help points nearest first, as `Hit`s with `distance_km` and status.
 
     Two steps keep it fast on thousands of rows: the database orders the ids alone by
-    an approximate distance, then the few nearest are fetched with their details.
+    an approximate distance, then the few nearest are fetched with their details. Pages
+    (`offset`) are cut in that order, then each is sorted by exact distance: every help
+    point is on exactly one page.
     """
     from services.models import HelpPointPage
 
@@ -140,7 +151,7 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
         F("longitude") - Value(longitude)
     ) * (F("longitude") - Value(longitude)) * Value(scale * scale)
     limit = limit or DEFAULT_LIMIT
-    pool = OPEN_FILTER_POOL if open_only else limit
+    pool = OPEN_FILTER_POOL if open_only else offset + limit + 1
     ids = list(
         italian_live_help_points()
         .filter(latitude__isnull=False, longitude__isnull=False)
@@ -148,6 +159,9 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
         .order_by("approx", "pk")
         .values_list("pk", flat=True)[:pool]
     )
+    more = len(ids) > offset + limit
+    if not open_only:
+        ids = ids[offset : offset + limit]
     pages = with_details(HelpPointPage.objects.filter(pk__in=ids)).in_bulk()
     at = at or hours.now()
     hits = []
@@ -157,23 +171,29 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
             continue
         distance = distance_km(latitude, longitude, page.latitude, page.longitude)
         hits.append(Hit(page, distance, status))
+    if open_only:
+        more = len(hits) > offset + limit
+        hits = hits[offset : offset + limit]
     hits.sort(key=lambda hit: hit.distance_km)
-    return hits[:limit]
+    return Hits(hits, more)
 
 
-def all_help_points(*, limit=None, at=None, open_only=False):
+def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
     """Italian live help points by province, comune and name (no place given)."""
     at = at or hours.now()
-    queryset = italian_help_points().order_by("province", "comune", "title")
-    if limit:
-        queryset = queryset[: OPEN_FILTER_POOL if open_only else limit]
+    queryset = italian_help_points().order_by("province", "comune", "title", "pk")
+    if limit and not open_only:
+        queryset = queryset[offset : offset + limit + 1]
     hits = []
     for page in queryset:
         status = page.schedule().status(at)
         if open_only and not status.open_now:
             continue
         hits.append(Hit(page, None, status))
-    return hits[:limit] if limit else hits
+    if not limit:
+        return Hits(hits)
+    start = offset if open_only else 0
+    return Hits(hits[start : start + limit], more=len(hits) > start + limit)
 
 
 def help_points_by_province(language_code=None):
@@ -277,10 +297,11 @@ def run(search):
             limit=search.limit,
             at=search.at,
             open_only=search.open_only,
+            offset=search.offset,
         )
     else:
         search.results = all_help_points(
-            limit=search.limit, at=search.at, open_only=search.open_only
+            limit=search.limit, at=search.at, open_only=search.open_only, offset=search.offset
         )
     return search
 

@@ -1,4 +1,4 @@
-"""Workshop calendars (.ics) and the upcoming-sessions JSON API.
+"""Workshop calendars (.ics) and the upcoming-sessions JSON API (paged, with `next`).
 
 They live outside the language prefixes; `?lang=` picks the language of the titles
 and links (default: the site's default language).
@@ -10,6 +10,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from . import paging
 from .models import AssociationPage, WorkshopPage
 from .workshop_calendar import calendar
 from .workshop_listing import ApiFilterForm, upcoming
@@ -76,6 +77,9 @@ def workshop_ics(request, slug):
         return _ics(request, [workshop], workshop.title)
 
 
+PAGE_SIZE, MAX_PAGE_SIZE = 100, 500
+
+
 def _bad_request(reasons):
     return JsonResponse({"error": "Invalid parameters.", "reasons": reasons}, status=400)
 
@@ -90,6 +94,12 @@ def workshops_api(request):
         form = ApiFilterForm(request.GET, locale)
         if not form.is_valid():
             return _bad_request(form.errors.get_json_data())
+        try:
+            page = paging.Page.read(
+                request.GET, size_name="limit", default_size=PAGE_SIZE, max_size=MAX_PAGE_SIZE
+            )
+        except paging.PagingError as error:
+            return _bad_request({error.name: [{"message": str(error), "code": "invalid"}]})
         filters = dict(form.cleaned_data)
         start, end = filters.pop("start"), filters.pop("end")
         lang_query = (
@@ -99,7 +109,11 @@ def workshops_api(request):
         )
         links = {}
         results = []
-        for item in upcoming(locale, start, end, **filters):
+        items = sorted(
+            upcoming(locale, start, end, **filters),
+            key=lambda item: (item.session.start, item.workshop.title, item.workshop.pk),
+        )
+        for item in page.slice(items):
             workshop, session, association = item.workshop, item.session, item.association
             if workshop.pk not in links:
                 ics = workshop.ics_path + lang_query
@@ -124,6 +138,14 @@ def workshops_api(request):
                     "ics_url": ics_url,
                 }
             )
-    response = JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+    more = len(items) > page.offset + page.size
+    response = JsonResponse(
+        {
+            "results": results,
+            "page": page.number,
+            "next": paging.page_url(request, page.number + 1) if more else None,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

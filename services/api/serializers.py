@@ -1,4 +1,4 @@
-"""Help points as JSON: the API's shape, an HSDS-style export and schema.org JSON-LD."""
+"""Help points as JSON: the API's shape and schema.org JSON-LD (HSDS: services.hsds)."""
 
 import json
 
@@ -99,75 +99,6 @@ def help_point(hit, localized, request):
             f"{page.patron_month:02d}-{page.patron_day:02d}" if page.patron_month else None
         ),
     }
-
-
-def hsds_export(hits, request):
-    """The same help points as Open Referral HSDS-style organizations and locations."""
-    organizations = {}
-    locations = []
-    for hit in hits:
-        page = hit.page
-        association = page.association
-        organizations[association.pk] = {
-            "id": association.slug,
-            "name": association.title,
-            "description": association.summary,
-            "email": association.email or None,
-            "website": association.website or None,
-        }
-        public = page.address_is_public
-        locations.append(
-            {
-                "id": page.slug,
-                "organization_id": association.slug,
-                "name": page.title,
-                "description": page.summary,
-                "url": page.get_full_url(request),
-                "latitude": page.latitude if public else None,
-                "longitude": page.longitude if public else None,
-                "addresses": [
-                    {
-                        "address_1": page.address,
-                        "city": page.comune,
-                        "state_province": page.province,
-                        "country": "IT",
-                    }
-                ]
-                if public and page.address
-                else [],
-                "external_identifiers": [{"type": "istat", "identifier": page.istat_code}],
-                "phones": [{"number": phone.number} for phone in page.phones.all()],
-                "languages": [{"code": code} for code in page.language_list],
-                "accessibility": [{"description": page.accessibility}]
-                if page.accessibility
-                else [],
-                "schedules": [
-                    {
-                        "freq": "WEEKLY",
-                        "byday": ",".join(code.upper() for code in rule["days"]),
-                        "opens_at": rule["opens"],
-                        "closes_at": rule["closes"],
-                        "valid_from": rule["valid_from"],
-                        "valid_to": rule["valid_to"],
-                        "timezone": "Europe/Rome",
-                        "notes": rule["mode"],
-                    }
-                    for rule in opening_hours(page)
-                ],
-                "holiday_schedules": [
-                    {
-                        "start_date": exception["date_from"],
-                        "end_date": exception["date_to"],
-                        "closed": exception["closed"],
-                        "opens_at": exception["opens"],
-                        "closes_at": exception["closes"],
-                    }
-                    for exception in exceptions(page)
-                ],
-                "services": [{"name": name} for name in page.service_list],
-            }
-        )
-    return {"organizations": list(organizations.values()), "locations": locations}
 
 
 def json_ld(page, request=None):

@@ -1,8 +1,9 @@
-"""GET /api/help-points/ and /api/help-points/hsds/: help points as open data.
+"""GET /api/help-points/: help points as open data, paged (`page`, and a `next` link).
 
 Labels and messages in the language of `?lang=` (default Italian). Bad parameters
 get a 400 with the reason as JSON, never a 500. Responses are not cached publicly,
-and the place asked for is never logged or stored.
+and the place asked for is never logged or stored. The HSDS API and export are in
+services.hsds.
 """
 
 from django.conf import settings
@@ -12,9 +13,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from services import finder
+from services import finder, paging
 
-from .serializers import help_point, hsds_export, localized_pages
+from .serializers import help_point, localized_pages
 
 
 def _language(request):
@@ -37,8 +38,14 @@ def _response(data, status=200):
 def _search(request):
     language = _language(request)
     with translation.override(language):
-        search = finder.run(finder.parse(request.GET, api=True))
-    return search, language
+        search = finder.parse(request.GET, api=True)
+        page = paging.whole_number(request.GET, "page", default=1, high=paging.MAX_PAGE)
+        if search.limit is None:
+            near = search.near or search.latitude is not None
+            search.limit = finder.DEFAULT_LIMIT if near else finder.MAX_LIMIT
+        search.offset = (page - 1) * search.limit
+        search = finder.run(search)
+    return search, language, page
 
 
 def _query(search):
@@ -73,8 +80,8 @@ def _candidates(search):
 @require_GET
 def help_points(request):
     try:
-        search, language = _search(request)
-    except finder.SearchError as error:
+        search, language, page = _search(request)
+    except (finder.SearchError, paging.PagingError) as error:
         return _response({"error": str(error)}, status=400)
     if search.unknown_place:
         with translation.override(language):
@@ -83,15 +90,13 @@ def help_points(request):
     localized = localized_pages([hit.page for hit in search.results], language)
     with translation.override(language):
         results = [help_point(hit, localized, request) for hit in search.results]
+    more = getattr(search.results, "more", False)
     return _response(
-        {"query": _query(search), "candidates": _candidates(search), "results": results}
+        {
+            "query": _query(search),
+            "candidates": _candidates(search),
+            "results": results,
+            "page": page,
+            "next": paging.page_url(request, page + 1) if more else None,
+        }
     )
-
-
-@require_GET
-def help_points_hsds(request):
-    try:
-        search, _language_code = _search(request)
-    except finder.SearchError as error:
-        return _response({"error": str(error)}, status=400)
-    return _response(hsds_export(search.results, request))

@@ -178,12 +178,13 @@ def test_bad_parameters_get_a_400_with_a_reason(client, points, params):
     assert response.json()["error"]
 
 
-def test_hsds_export(client, points):
+def test_hsds_export_is_every_service_fully_nested(client, points):
     data = client.get("/api/help-points/hsds/").json()
-    assert data["organizations"][0]["id"] == "mondodonna"
-    budrio = next(loc for loc in data["locations"] if loc["id"] == "budrio")
-    assert budrio["schedules"][0]["byday"] == "MO,TH"
-    assert budrio["addresses"][0]["city"] == "Budrio"
+    assert (data["version"], data["total_items"], data["last_page"]) == ("3.0", 2, True)
+    budrio = next(service for service in data["contents"] if service["name"] == "Sportello Budrio")
+    at_budrio = budrio["service_at_locations"][0]
+    assert {s["byday"] for s in at_budrio["schedules"] if "byday" in s} == {"MO,TH"}
+    assert at_budrio["location"]["addresses"][0]["city"] == "Budrio"
 
 
 @settings(

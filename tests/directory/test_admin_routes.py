@@ -5,11 +5,8 @@ added by a Wagtail upgrade is requested here too, and an id argument nobody has
 classified fails `test_every_admin_url_argument_is_classified`.
 """
 
-import re
-
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
@@ -21,6 +18,7 @@ from services.contact.groups import setup_inbox_group
 from services.models import AssociationPage
 
 from .conftest import UserFactory
+from .routes import ARGUMENT, url_routes
 
 ROLES = [
     "anonymous",
@@ -41,22 +39,10 @@ AUDIENCE = {
     "mia": {"operator_mia", "superuser"},
     "directory": {"operator_mia", "operator_other", "network_operator", "superuser"},
 }
-ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
-def admin_routes(patterns=None, prefix="", namespace=""):
-    """(route, URL name with namespace, namespace, argument names) of every admin URL."""
-    patterns = get_resolver().url_patterns if patterns is None else patterns
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern).lstrip("^")
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace or ""
-            yield from admin_routes(
-                pattern.url_patterns, route, inner if pattern.namespace else namespace
-            )
-        elif isinstance(pattern, URLPattern) and route.startswith("admin/"):
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name or ""
-            yield route, name, namespace, [arg for _conv, arg in ARGUMENT.findall(route)]
+def admin_routes():
+    return [route for route in url_routes() if route[0].startswith("admin/")]
 
 
 def test_every_admin_url_argument_is_classified():

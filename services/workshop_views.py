@@ -4,6 +4,8 @@ They live outside the language prefixes; `?lang=` picks the language of the titl
 and links (default: the site's default language).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
@@ -11,8 +13,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from .models import AssociationPage, WorkshopPage
-from .workshop_calendar import calendar
+from .workshop_calendar import calendar, session_calendar
 from .workshop_listing import ApiFilterForm, upcoming
+from .workshops.dates import session_on
 
 
 def _locale(request):
@@ -74,6 +77,25 @@ def workshop_ics(request, slug):
         raise Http404
     with translation.override(locale.language_code):
         return _ics(request, [workshop], workshop.title)
+
+
+@require_GET
+def workshop_date_ics(request, slug, day):
+    """One upcoming date of a workshop (its planned date in the URL), as an .ics file."""
+    locale = _locale_or_404(request)
+    workshop = _workshops(locale).filter(slug=slug).first()
+    try:
+        planned = date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+    session = session_on(workshop.schedule(), planned) if workshop else None
+    if session is None or session.is_cancelled:
+        raise Http404
+    response = HttpResponse(
+        session_calendar(workshop, session, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 def _bad_request(reasons):

@@ -158,7 +158,9 @@ def test_the_listing_shows_one_card_per_workshop_with_its_rhythm_and_changes(
     soup = BeautifulSoup(response.content, "html.parser")
     assert listed_titles(response) == ["Mindfulness", "Gruppo di sostegno"]
     first, second = soup.select(".wcard")
-    assert first.select_one(".wcard__when").get_text() == "Ogni giovedì, 18:00–19:30 · Bologna"
+    assert (
+        first.select_one(".wcard__when").get_text().strip() == "Ogni giovedì, 18:00–19:30 · Bologna"
+    )
     assert second.select_one(".wcard__when").get_text().startswith("Ogni venerdì, 18:00–19:30")
     dates = [" ".join(li.get_text().split()) for li in first.select(".wcard__dates li")]
     assert dates == [
@@ -261,6 +263,10 @@ def test_a_comune_several_share_offers_a_choice_and_keeps_what_she_typed(
     assert {button["form"] for button in soup.select(".candidates button")} == {"workshop-filters"}
     assert soup.select_one("#id_comune")["value"] == "Castro"
     assert len(listed_titles(response)) == 3  # the kind still filters; nothing is hidden
+    # Without JavaScript her choice is sent after what she typed, and the last one counts.
+    chosen = client.get(f"{network['workshops'].url}?comune=Castro&comune=Castro+%28LE%29")
+    count = BeautifulSoup(chosen.content, "html.parser").select_one("#results-count")
+    assert "prima i più vicini a Castro (LE)" in count.get_text()
 
 
 def test_an_unknown_comune_is_a_message_not_an_error(client, network, in_three_places, frozen_now):

@@ -25,6 +25,12 @@ def short_date(moment):
 
 
 @register.filter
+def session_when(session):
+    """'Thu 19 Mar, 18:00–19:30': a session's day and hours, at its wall-clock time."""
+    return rhythm.at_time(rhythm.short_date(session.start.date()), session.start, session.end)
+
+
+@register.filter
 def day_of_week(moment):
     """'Thu 19', for a date in the coming week."""
     return rhythm.day_of_week(_day(moment))

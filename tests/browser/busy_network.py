@@ -1,6 +1,7 @@
-"""A busy network for the workshops page's browser test: 50 weekly workshops more than
-the demo, in Italian and in Arabic, spread over the week, the associations and their
-help points, some with a skipped, moved or cancelled date in the coming weeks.
+"""A busy network for the workshops page's browser test: 45 weekly workshops besides the
+demo's five (50 in all), in Italian and in Arabic, spread over the week, the associations
+and their help points, three in four with a skipped, moved or cancelled date in the
+coming weeks.
 
 It runs in the site server's own process, on its database:
 `manage.py shell -c "from tests.browser.busy_network import build; build()"`.
@@ -22,7 +23,12 @@ KINDS = [
     (WorkshopPage.Kind.MUSIC_THERAPY, "Musicoterapia", "العلاج بالموسيقى"),
 ]
 LANGUAGES = [["it"], ["it", "ar"], ["it", "en", "fr"], ["it", "uk", "ro"]]
-CHANGES = [WorkshopDateChange.Kind.SKIPPED, WorkshopDateChange.Kind.MOVED, None, None]
+CHANGES = [
+    WorkshopDateChange.Kind.SKIPPED,
+    WorkshopDateChange.Kind.MOVED,
+    WorkshopDateChange.Kind.CANCELLED,
+    None,
+]
 
 
 class WorkshopFactory(wagtail_factories.PageFactory):
@@ -37,7 +43,7 @@ class WorkshopFactory(wagtail_factories.PageFactory):
 
 
 def title(number, language):
-    kind, italian, arabic = KINDS[number % len(KINDS)]
+    _kind, italian, arabic = KINDS[number % len(KINDS)]
     name = arabic if language == "ar" else italian
     return f"{name} {number + 1}"
 

@@ -106,6 +106,28 @@ def calendar(workshops, name, request):
     return cal.to_ical()
 
 
+def session_calendar(workshop, session, request):
+    """An iCalendar file (bytes) with one session of `workshop`, as a plain event of its
+    own (no rule, a UID of its own): "add this date" and "add the series" stay apart."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"workshop-{workshop.translation_key}-{session.original_start:%Y%m%d}@closher")
+    event.add("dtstamp", (workshop.last_published_at or timezone.now()).astimezone(UTC))
+    event.add("summary", workshop.title)
+    event.add("description", workshop.summary)
+    if location := location_text(workshop):
+        event.add("location", location)
+    event.add("url", workshop.get_full_url(request))
+    event.add("dtstart", session.start)
+    event.add("dtend", session.end)
+    event.add("status", "CONFIRMED")
+    cal.add_component(event)
+    cal.add_missing_timezones(first_date=session.start.date().replace(month=1, day=1))
+    return cal.to_ical()
+
+
 def _place(workshop):
     address = {"@type": "PostalAddress", "addressCountry": "IT"}
     if workshop.address:

@@ -19,7 +19,6 @@ from .models.workshop import language_choices
 DEFAULT_WEEKS = 8
 MAX_RANGE = timedelta(days=366)
 MIN_YEAR, MAX_YEAR = 2000, 2100
-MAX_LISTED = 200  # sessions on one page; the filters narrow down the rest
 
 
 @dataclass(frozen=True)
@@ -150,22 +149,3 @@ def comuni(locale):
     for own, at_help_point in rows:
         names.add(at_help_point or own)
     return sorted(name for name in names if name)
-
-
-def listing_context(request, locale):
-    """Template context of the workshops page: the filter form and the sessions."""
-    form = WorkshopFilterForm(request.GET, locale)
-    form.is_valid()  # an unknown value in one filter leaves the others working
-    filters = form.cleaned_data
-    start, end = window()
-    sessions = upcoming(locale, start, end, **filters)
-    for workshop in {item.workshop for item in sessions[:MAX_LISTED]}:
-        workshop.listing_url = workshop.get_url(request)
-    return {
-        "filter_form": form,
-        "filtered": any(filters.values()),
-        "listed": sessions[:MAX_LISTED],
-        "more": len(sessions) > MAX_LISTED,
-        "comuni": comuni(locale),
-        "weeks": DEFAULT_WEEKS,
-    }

@@ -4,6 +4,8 @@ They live outside the language prefixes; `?lang=` picks the language of the titl
 and links (default: the site's default language).
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
@@ -12,8 +14,9 @@ from wagtail.models import Locale
 
 from . import paging
 from .models import AssociationPage, WorkshopPage
-from .workshop_calendar import calendar
+from .workshop_calendar import calendar, session_calendar
 from .workshop_listing import ApiFilterForm, upcoming
+from .workshops.dates import session_on
 
 
 def _locale(request):
@@ -78,6 +81,25 @@ def workshop_ics(request, slug):
 
 
 PAGE_SIZE, MAX_PAGE_SIZE = 100, 500
+
+
+@require_GET
+def workshop_date_ics(request, slug, day):
+    """One upcoming date of a workshop (its planned date in the URL), as an .ics file."""
+    locale = _locale_or_404(request)
+    workshop = _workshops(locale).filter(slug=slug).first()
+    try:
+        planned = date.fromisoformat(day)
+    except ValueError:
+        raise Http404 from None
+    session = session_on(workshop.schedule(), planned) if workshop else None
+    if session is None or session.is_cancelled:
+        raise Http404
+    response = HttpResponse(
+        session_calendar(workshop, session, request), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 def _bad_request(reasons):

@@ -14,8 +14,9 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.dates import WEEKDAYS
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -29,6 +30,8 @@ from home.models import BasePage
 
 from .. import schedule as sched
 from ..workshop_calendar import json_ld
+from ..workshops.dates import page_dates
+from ..workshops.rhythm import describe as describe_rhythm
 from .association import AssociationPage
 
 # Languages a workshop can be held in: the site's languages and others common among
@@ -92,7 +95,7 @@ class CodeListField(models.CharField):
 
 
 class WorkshopIndexPage(BasePage):
-    """Lists the upcoming sessions of every workshop, with filters that work without JS."""
+    """Lists the workshops of the coming weeks, with filters that work without JS."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -107,11 +110,17 @@ class WorkshopIndexPage(BasePage):
         verbose_name = _("workshop index")
 
     def get_context(self, request, *args, **kwargs):
-        from ..workshop_listing import listing_context
+        from ..workshops.overview import overview  # it imports this module
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, self.locale))
+        context.update(overview(request.GET, self, request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Never cached: the comune she typed may be in the query string."""
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
 
 class WorkshopForm(WagtailAdminPageForm):
@@ -383,18 +392,9 @@ class WorkshopPage(BasePage):
             changes=changes,
         )
 
-    def recurrence_text(self):
-        """How often the workshop meets, in the visitor's language."""
-        if self.repeats != self.Repeats.WEEKLY:
-            return _("Single session")
-        days = ", ".join(str(WEEKDAYS[day]) for day in self.schedule().byweekday)
-        if self.repeat_every == 1:
-            return _("Every week on %(days)s") % {"days": days}
-        return ngettext(
-            "Every %(count)d week on %(days)s",
-            "Every %(count)d weeks on %(days)s",
-            self.repeat_every,
-        ) % {"count": self.repeat_every, "days": days}
+    def rhythm(self):
+        """How often and when the workshop meets, in the visitor's language."""
+        return describe_rhythm(self.schedule())
 
     def last_date(self):
         """The date of the last planned session, or None when the series has no end."""
@@ -441,6 +441,7 @@ class WorkshopPage(BasePage):
         prefetch_related_objects([self], "date_changes")
         sessions = self.upcoming_sessions()
         context["sessions"] = sessions
+        context.update(page_dates(self, request.GET.get("dates")))
         context["association"] = association = self.association_page()
         context["json_ld"] = json_ld(self, sessions, request, association)
         return context

@@ -28,10 +28,11 @@ def test_the_demo_workshops_are_upcoming_with_a_skipped_a_moved_and_a_cancelled_
     assert kinds == ["cancelled", "moved", "skipped"]
 
     listing = soup(client.get(page_in("it", "laboratori").url))
-    titles = {link.get_text() for link in listing.select(".session__title")}
+    titles = {title.get_text() for title in listing.select(".wcard__title")}
     assert len(titles) == 5
-    assert listing.select("li.session--cancelled")
-    assert listing.select(".session-status--moved")
+    changes = " ".join(li.get_text() for li in listing.select(".wcard__changes li"))
+    assert "nessun incontro" in changes and "spostato" in changes and "annullato" in changes
+    assert len(listing.select(".wcard__changed")) == 3
 
     skipped = WorkshopDateChange.objects.get(kind="skipped", workshop__locale__language_code="it")
     page = soup(client.get(skipped.workshop.url))
@@ -46,7 +47,7 @@ def test_the_english_workshop_page_is_translated(demo, client, page_in):
     assert "Cancelled" in soup(response).select_one("li.session--cancelled").get_text()
 
 
-def test_the_home_page_shows_the_next_sessions(demo, client, page_in):
+def test_the_home_page_shows_the_next_workshops(demo, client, page_in):
     home = soup(client.get(page_in("it", "home").url))
     section = home.select_one(".upcoming-workshops")
     assert len(section.select("li")) == 3

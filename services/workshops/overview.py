@@ -1,0 +1,84 @@
+"""The workshops page: the cards and the coming week for the filters she chose.
+
+Without JavaScript the filters are a GET form and the page answers them. With
+JavaScript (static/js/workshops.js) a search with a comune is sent as a same-origin POST
+to `results`, which answers with the same results as an HTML fragment: the place she
+typed then travels in a request body and never in a URL, so it is not in the address
+bar, the history or a log. Both answers are `Cache-Control: no-store`. The POST changes
+nothing on the server, so it needs no CSRF token (and no cookie).
+"""
+
+from django.http import HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from ..models import WorkshopIndexPage
+from ..workshop_listing import DEFAULT_WEEKS, comuni, upcoming, window
+from .filters import ListingFilterForm
+from .grouping import cards, nearest_first, this_week
+
+MAX_CARDS = 100  # workshops on one page; the filters narrow down the rest
+THIS_WEEK_SHOWN = 5  # the rest of the week is in the cards below
+MAX_PAGE_ID = 2**31 - 1
+
+
+def overview(data, page, request):
+    """Template context of the results: the form, this week's sessions and the cards."""
+    form = ListingFilterForm(data, page.locale)
+    form.is_valid()  # a bad value in one filter leaves the others working
+    filters = form.cleaned_data
+    start, end = window()
+    listed = upcoming(
+        page.locale,
+        start,
+        end,
+        kind=filters.get("kind", ""),
+        language=filters.get("language", ""),
+        association=filters.get("association", ""),
+    )
+    day = filters.get("day")
+    if day is not None:
+        listed = [item for item in listed if item.session.start.weekday() == day]
+    found = cards(listed, start, end)
+    if form.place is not None:
+        nearest_first(found, form.place)
+    shown = found[:MAX_CARDS]
+    for card in shown:
+        card.url = card.workshop.get_url(request)
+    week = this_week(listed, start)
+    for item in week[:THIS_WEEK_SHOWN]:
+        item.workshop.listing_url = item.workshop.get_url(request)
+    return {
+        "page": page,
+        "filter_form": form,
+        "filters": form.chosen(),
+        "place": form.place,
+        "filtered": any(data.get(name) for name in form.fields),
+        "more_filters": any(data.get(name) for name in ("kind", "language", "association", "day")),
+        "comuni": comuni(page.locale),
+        "cards": shown,
+        "more_cards": len(found) > MAX_CARDS,
+        "this_week": week[:THIS_WEEK_SHOWN],
+        "this_week_more": max(0, len(week) - THIS_WEEK_SHOWN),
+        "weeks": DEFAULT_WEEKS,
+    }
+
+
+@csrf_exempt
+@require_POST
+def results(request):
+    """The results for a POSTed search of the workshops page `page` (its id), as HTML."""
+    page_id = request.POST.get("page", "")
+    if not (page_id.isascii() and page_id.isdigit() and 0 < int(page_id) <= MAX_PAGE_ID):
+        return HttpResponseBadRequest("Unknown workshops page.")
+    page = WorkshopIndexPage.objects.live().public().filter(pk=int(page_id)).first()
+    if page is None:
+        return HttpResponseBadRequest("Unknown workshops page.")
+    with translation.override(page.locale.language_code):
+        context = overview(request.POST, page, request)
+        response = render(request, "services/includes/workshop_results.html", context)
+    add_never_cache_headers(response)
+    return response

@@ -22,8 +22,8 @@ from wagtail.models import (
 
 from home.demo import get_or_create_child
 from home.translation import Glossary
-from services.models import AssociationPage
-from services.partners import grant_page_permissions
+from services.associations.models import AssociationPage
+from services.associations.partners import grant_page_permissions
 
 from .models import DirectoryIndexPage, HousingUnitPage, ProtocolPage, ReferralContactPage
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,15 @@ class BasePage(Page):
             "name": dict(settings.LANGUAGES)[code],
             "bidi": get_language_info(code)["bidi"],
         }
+
+
+class NeverCachedMixin:
+    """A page whose responses no cache keeps: what she searched for is in them."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
 
 class HomePage(BasePage):

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
-from services.models import AssociationPage, HelpPointPage
+from services.associations.models import AssociationPage
+from services.help_points.models import HelpPointPage
 
 from . import antiabuse
 

@@ -10,7 +10,7 @@ from directory import demo as directory_loader
 from home import demo as home_demo
 from home.locales import ensure_locales
 from home.models import HomePage
-from services.demo import ASSOCIATIONS
+from services.associations.demo import ASSOCIATIONS
 from services.models import AssociationIndexPage, AssociationPage, AssociationPhone
 
 from ..saved_rows import load_rows, save_rows

@@ -11,8 +11,10 @@ from home import demo as home_demo
 from home import demo_safety
 from home.locales import ensure_locales
 from home.translation import Glossary, translate_page
-from services import demo as services_demo
-from services import demo_contact, demo_help_points, demo_workshops
+from services.associations import demo as services_demo
+from services.contact import demo as demo_contact
+from services.help_points import demo as demo_help_points
+from services.workshops import demo as demo_workshops
 
 # Each loader builds its Italian pages below the home page and returns them in tree
 # order; it has a glossary `T` with their English text and `ENTRY_POINT_TEXTS` for

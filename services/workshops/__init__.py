@@ -1,0 +1,1 @@
+"""Workshops of the associations: pages, recurring sessions, listing, calendars and API."""

@@ -17,12 +17,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from closher.security import mark_private
 from home.models import BasePage
 
 from .access import confidential_root
 from .permission_policies import AudiencePagePermissionTester
 from .search import DirectorySearch
-from .security import mark_private
 
 
 class PrivatePageMixin:

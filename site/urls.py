@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 handler500 = "closher.unavailable.server_error"
 
 urlpatterns = [
+    path("admin/two-factor/", include("closher.accounts.urls")),
     path("admin/", include("directory.admin_views")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

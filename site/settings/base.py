@@ -130,7 +130,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "directory.middleware.SecondFactorMiddleware",
+    "closher.accounts.middleware.SecondFactorMiddleware",
     # Every admin URL naming a page, document or collection asks the access policy first.
     "directory.admin_guard.AdminAccessGuard",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -190,7 +190,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Every staff account (admins, editors, partners, operators) logs in with a second
-# factor (TOTP); see directory/middleware.py. Sessions end after a quiet spell.
+# factor (TOTP); see site/accounts/. Sessions end after a quiet spell.
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 OTP_TOTP_ISSUER = "Clos(H)er"
@@ -198,10 +198,10 @@ OTP_TOTP_ISSUER = "Clos(H)er"
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = LOGIN_LOCKOUT_MINUTES / 60
 AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_CLIENT_IP_CALLABLE = "directory.security.no_ip_address"
+AXES_CLIENT_IP_CALLABLE = "closher.accounts.second_factor.no_ip_address"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "directory/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 # Lock-out by username alone on purpose (no IPs kept): rotating the user agent does not
 # reset the per-username count, which is what axes.W006 warns about.

@@ -28,21 +28,21 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import enrolment, recovery_codes
-from .second_factor_notices import (
+from .notices import (
     DEVICE_ADDED,
     DEVICE_REMOVED,
     RECOVERY_CODE_USED,
     RECOVERY_CODES_CREATED,
     notify,
 )
-from .security import (
+from .second_factor import (
     has_confirmed_device,
     redirect_to_second_factor,
     safe_next_url,
     too_many_wrong_codes,
 )
 
-FRESH_CODES_SESSION_KEY = "directory_otp_fresh_recovery_codes"
+FRESH_CODES_SESSION_KEY = "two_factor_fresh_recovery_codes"
 
 
 def code_field(label, max_length, **attrs):
@@ -102,7 +102,7 @@ class CodeView(View):
 class SecondFactorView(CodeView):
     """Asks for a code of one of the account's confirmed devices."""
 
-    template_name = "directory/otp_verify.html"
+    template_name = "accounts/otp_verify.html"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_verified():
@@ -111,7 +111,7 @@ class SecondFactorView(CodeView):
 
     def get(self, request):
         if not has_confirmed_device(request.user):
-            return redirect(f"{reverse('directory_otp_setup')}?{request.GET.urlencode()}")
+            return redirect(f"{reverse('two_factor_setup')}?{request.GET.urlencode()}")
         return self.render(request, SignInCodeForm())
 
     def post(self, request):
@@ -140,18 +140,18 @@ class SecondFactorView(CodeView):
             _("You signed in with a recovery code. Recovery codes left: %(count)s.")
             % {"count": recovery_codes.remaining(request.user)},
         )
-        return redirect(f"{reverse('directory_otp_recovery_codes')}?{next_query(request)}")
+        return redirect(f"{reverse('two_factor_recovery_codes')}?{next_query(request)}")
 
 
 @never_cached_and_signed_in
 class EnrolmentView(CodeView):
     """Pair an authenticator app: on first sign-in, or a new phone in a verified session."""
 
-    template_name = "directory/otp_setup.html"
+    template_name = "accounts/otp_setup.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not enrolment.may_enrol(request):
-            return redirect(f"{reverse('directory_otp_verify')}?{request.GET.urlencode()}")
+            return redirect(f"{reverse('two_factor_verify')}?{request.GET.urlencode()}")
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
@@ -179,7 +179,7 @@ class EnrolmentView(CodeView):
         request.session[FRESH_CODES_SESSION_KEY] = recovery_codes.replace(request.user)
         removed = [DEVICE_REMOVED] if paired.replaced else []
         notify(request.user, DEVICE_ADDED, *removed, RECOVERY_CODES_CREATED)
-        return redirect(f"{reverse('directory_otp_recovery_codes')}?{next_query(request)}")
+        return redirect(f"{reverse('two_factor_recovery_codes')}?{next_query(request)}")
 
     def render(self, request, form, *, device, **context):
         if device is not None:
@@ -197,7 +197,7 @@ class EnrolmentView(CodeView):
 class RecoveryCodesView(View):
     """New recovery codes, shown once; how many are left; a way to pair a new phone."""
 
-    template_name = "directory/otp_recovery_codes.html"
+    template_name = "accounts/otp_recovery_codes.html"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_verified():
@@ -215,13 +215,13 @@ class RecoveryCodesView(View):
     def post(self, request):
         request.session[FRESH_CODES_SESSION_KEY] = recovery_codes.replace(request.user)
         notify(request.user, RECOVERY_CODES_CREATED)
-        return redirect(f"{reverse('directory_otp_recovery_codes')}?{next_query(request)}")
+        return redirect(f"{reverse('two_factor_recovery_codes')}?{next_query(request)}")
 
 
 def recovery_codes_menu_item(request):
-    """The `register_account_menu_item` hook (registered in wagtail_hooks.py)."""
+    """The `register_account_menu_item` hook (registered in closher/wagtail_hooks.py)."""
     return {
-        "url": reverse("directory_otp_recovery_codes"),
+        "url": reverse("two_factor_recovery_codes"),
         "label": _("Recovery codes and authenticator app"),
         "help_text": _("Make new recovery codes, or pair a new phone."),
     }

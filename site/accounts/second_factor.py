@@ -1,4 +1,4 @@
-"""Account security shared by every staff account: the second factor and lock-out."""
+"""The sign-in checks every staff account passes: the second factor and lock-out."""
 
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -6,16 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import devices_for_user
 
 WRONG_CODE_LIMIT = 5
-WRONG_CODES_SESSION_KEY = "directory_otp_wrong_codes"
-
-PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
-
-
-def mark_private(response):
-    """Never cached by anyone, never indexed."""
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
+WRONG_CODES_SESSION_KEY = "two_factor_wrong_codes"
 
 
 def no_ip_address(request):
@@ -46,7 +37,7 @@ def too_many_wrong_codes(request):
 
 def redirect_to_second_factor(request, next_url=None):
     """To the code form, or to enrolment when the account has no device yet."""
-    name = "directory_otp_verify" if has_confirmed_device(request.user) else "directory_otp_setup"
+    name = "two_factor_verify" if has_confirmed_device(request.user) else "two_factor_setup"
     query = urlencode({"next": next_url or request.get_full_path()})
     return redirect(f"{reverse(name)}?{query}")
 

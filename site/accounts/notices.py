@@ -52,7 +52,7 @@ ACTIONS = {
 
 
 def register_actions(actions):
-    """The `register_log_actions` hook (registered in wagtail_hooks.py)."""
+    """The `register_log_actions` hook (registered in closher/wagtail_hooks.py)."""
     for action, (label, message, _sentence) in ACTIONS.items():
         actions.register_action(action, label, message)
 

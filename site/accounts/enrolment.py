@@ -17,9 +17,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .security import has_confirmed_device
+from .second_factor import has_confirmed_device
 
-SESSION_KEY = "directory_otp_enrolment_device"
+SESSION_KEY = "two_factor_enrolment_device"
 
 
 def may_enrol(request):

@@ -3,7 +3,7 @@
 from django.http import HttpResponseForbidden
 from django.urls import reverse
 
-from .security import mark_private, needs_second_factor, redirect_to_second_factor
+from .second_factor import needs_second_factor, redirect_to_second_factor
 
 
 class SecondFactorMiddleware:
@@ -14,8 +14,8 @@ class SecondFactorMiddleware:
     ask for the code or pair an app (those exact addresses: the recovery-codes page below
     them needs a verified session). Only a page navigation is redirected: a background
     request gets a plain 403, so it can never take the place of where she was going.
-    Directory pages and private documents are covered by the hooks in `wagtail_hooks.py`;
-    a private document's response is marked private and noindex here.
+    Private pages and documents outside the admin ask `needs_second_factor` themselves
+    (the directory's hooks).
     """
 
     open_url_names = [
@@ -25,7 +25,7 @@ class SecondFactorMiddleware:
         "wagtailadmin_sprite",
         "wagtailadmin_javascript_catalog",
     ]
-    second_factor_url_names = ["directory_otp_verify", "directory_otp_setup"]
+    second_factor_url_names = ["two_factor_verify", "two_factor_setup"]
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -36,10 +36,7 @@ class SecondFactorMiddleware:
             if request.method != "GET" or not navigation:
                 return HttpResponseForbidden()
             return redirect_to_second_factor(request)
-        response = self.get_response(request)
-        if getattr(request, "private_document", False):
-            mark_private(response)
-        return response
+        return self.get_response(request)
 
     def is_protected(self, path):
         if not path.startswith(reverse("wagtailadmin_home")):

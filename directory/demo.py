@@ -108,10 +108,22 @@ def document(collection, title, filename, text):
 
 
 HOUSING_UNITS = [
-    ("casalmaggiore-alloggio-1", "Alloggio 1 – corte comune", 3, 1, HousingUnitPage.MOTHERS),
-    ("casalmaggiore-alloggio-2", "Alloggio 2 – corte comune", 3, 0, HousingUnitPage.MOTHERS),
-    ("casalmaggiore-alloggio-3", "Alloggio 3 – corte comune", 2, 0, HousingUnitPage.WOMEN),
-    ("casalmaggiore-alloggio-4", "Alloggio 4 – corte comune", 4, 2, HousingUnitPage.BOTH),
+    (
+        "casalmaggiore-alloggio-1",
+        "Alloggio 1 – corte comune",
+        3,
+        1,
+        HousingUnitPage.Accepts.MOTHERS,
+    ),
+    (
+        "casalmaggiore-alloggio-2",
+        "Alloggio 2 – corte comune",
+        3,
+        0,
+        HousingUnitPage.Accepts.MOTHERS,
+    ),
+    ("casalmaggiore-alloggio-3", "Alloggio 3 – corte comune", 2, 0, HousingUnitPage.Accepts.WOMEN),
+    ("casalmaggiore-alloggio-4", "Alloggio 4 – corte comune", 4, 2, HousingUnitPage.Accepts.BOTH),
 ]
 
 CONTACTS = [
@@ -200,7 +212,7 @@ def load(home):
             HousingUnitPage,
             slug,
             title=f"In rete per l'autonomia – {title}",
-            accommodation_type=HousingUnitPage.HOUSING,
+            accommodation_type=HousingUnitPage.AccommodationType.HOUSING,
             summary="Uno dei quattro alloggi intorno a una corte condivisa, per il percorso "
             "verso l'autonomia dopo l'uscita dalla violenza.",
             managed_by=mia,
@@ -218,11 +230,11 @@ def load(home):
         HousingUnitPage,
         "pronta-accoglienza-cremona",
         title="Pronta accoglienza notturna – Cremona",
-        accommodation_type=HousingUnitPage.EMERGENCY,
+        accommodation_type=HousingUnitPage.AccommodationType.EMERGENCY,
         summary="Posto letto per l'emergenza, anche di notte, in attesa di una collocazione.",
         comune="Cremona",
         address="Indirizzo riservato (esempio)",
-        accepts=HousingUnitPage.BOTH,
+        accepts=HousingUnitPage.Accepts.BOTH,
         capacity=2,
         free_places=1,
         example_data=True,

@@ -57,7 +57,7 @@ def build_payload(form, destination):
             "channel": data["channel"],
             "detail": data["contact_detail"],
             "safe_times": data["safe_times"],
-            "voicemail": data["voicemail"] == "yes",
+            "voicemail": data["voicemail"] == ContactForm.Voicemail.YES,
             "language": data["language"],
         },
     }

@@ -21,7 +21,6 @@ from services.languages import LANGUAGE_NAMES
 
 from .models import (
     WEEKDAY_CODES,
-    WEEKDAY_FIELDS,
     HelpPointIndexPage,
     HelpPointPage,
     HelpPointPhone,
@@ -124,9 +123,9 @@ def _rules(items):
         valid_to = _date(item.get("valid_to"), f"{label}.valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             raise RowError(f"{label}: valid_to is before valid_from")
-        flags = {WEEKDAY_FIELDS[i]: code in days for i, code in enumerate(WEEKDAY_CODES)}
         rules.append(
-            OpeningRule(
+            OpeningRule.on_days(
+                days,
                 opens=opens,
                 closes=closes,
                 valid_from=valid_from,
@@ -137,7 +136,6 @@ def _rules(items):
                     f"{label}.mode",
                     OpeningRule.Mode.IN_PERSON,
                 ),
-                **flags,
             )
         )
     return rules

@@ -470,6 +470,12 @@ class OpeningRule(Orderable):
         if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("This date is before 'valid from'.")})
 
+    @classmethod
+    def on_days(cls, codes, **fields):
+        """A rule for the days of `codes` ("mo", "tu"…) and the other `fields`."""
+        days = zip(WEEKDAY_FIELDS, WEEKDAY_CODES, strict=True)
+        return cls(**{field: code in codes for field, code in days}, **fields)
+
     @property
     def weekdays(self):
         """Python weekday numbers (Monday 0)."""

@@ -1,20 +1,18 @@
-"""Demo workshops: the Clos(H)er empowerment workshops and support group, and one demo
-partner account per association.
+"""Demo workshops, from demo.toml beside this module, and one demo partner account per
+association.
 
-The kinds of workshop come from the project (mindfulness, assertiveness, music therapy,
-job-orientation coaching, a women's support group); days, times and places are
-invented, so the pages are example data. Schedules start from the week the demo is
-loaded, so the listing is never empty; each shows one kind of change: a skipped date,
-a moved session and a cancelled one.
+Schedules start from the week the demo is loaded, so the listing is never empty; each
+of the first three shows one kind of change: a skipped date, a moved session and a
+cancelled one.
 """
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from home.demo import get_or_create_child, paragraphs
-from home.translation import Glossary
+from home.demo_toolkit import DemoData, DemoPart, get_or_create_child
 from services.associations.models import AssociationPage
 from services.associations.partners import setup_partner_group
 from services.help_points.models import HelpPointPage
@@ -22,153 +20,7 @@ from services.help_points.models import HelpPointPage
 from .models import WorkshopDateChange, WorkshopPage
 from .pages import WorkshopIndexPage
 
-T = Glossary()
-
-ENTRY_POINT_TEXTS = {
-    "laboratori": T(
-        "Laboratori e gruppi di sostegno gratuiti: trova il prossimo incontro.",
-        "Free workshops and support groups: find the next session.",
-    ),
-}
-
-SESSIONS = 12
-
-WORKSHOPS = [
-    {
-        "association": "mondodonna",
-        "slug": "mindfulness",
-        "kind": WorkshopPage.Kind.MINDFULNESS,
-        "title": T("Mindfulness: ritrovare il respiro", "Mindfulness: finding your breath again"),
-        "summary": T(
-            "Un'ora e mezza per fermarsi, respirare e ascoltarsi, in un gruppo piccolo e "
-            "riservato.",
-            "An hour and a half to stop, breathe and listen to yourself, in a small, "
-            "confidential group.",
-        ),
-        "description": paragraphs(
-            T(
-                "Esercizi semplici di attenzione al respiro e al corpo, che puoi ripetere "
-                "anche a casa. Non serve esperienza.",
-                "Simple exercises of attention to the breath and the body, which you can "
-                "repeat at home too. No experience needed.",
-            )
-        ),
-        "audience": T(
-            "Donne di ogni età che vivono o hanno vissuto una situazione di violenza.",
-            "Women of any age who are living or have lived through violence.",
-        ),
-        "weekday": 3,
-        "start": time(18, 0),
-        "end": time(19, 30),
-        "languages": ["it", "en"],
-        "childcare": False,
-        "joining": WorkshopPage.Joining.DROP_IN,
-        "change": (WorkshopDateChange.Kind.SKIPPED, 2, WorkshopDateChange.Reason.HOLIDAY),
-    },
-    {
-        "association": "perledonne",
-        "slug": "assertivita",
-        "kind": WorkshopPage.Kind.ASSERTIVENESS,
-        "title": T("Assertività: dire di no, dire di sì", "Assertiveness: saying no, saying yes"),
-        "summary": T(
-            "Impariamo insieme a dire ciò che vogliamo e ciò che non vogliamo, con rispetto "
-            "per noi stesse.",
-            "Together we learn to say what we want and what we do not want, with respect "
-            "for ourselves.",
-        ),
-        "description": paragraphs(
-            T(
-                "Giochi di ruolo e confronto in gruppo, guidati da una psicologa.",
-                "Role play and group discussion, led by a psychologist.",
-            )
-        ),
-        "audience": T(
-            "Donne che vogliono rafforzare la fiducia in se stesse.",
-            "Women who want to build their self-confidence.",
-        ),
-        "weekday": 1,
-        "start": time(17, 0),
-        "end": time(18, 30),
-        "languages": ["it", "fr", "ar"],
-        "childcare": True,
-        "joining": WorkshopPage.Joining.PHONE,
-        "change": (WorkshopDateChange.Kind.MOVED, 3, WorkshopDateChange.Reason.ROOM),
-    },
-    {
-        "association": "sos-donna",
-        "slug": "musicoterapia",
-        "kind": WorkshopPage.Kind.MUSIC_THERAPY,
-        "title": T("Musicoterapia", "Music therapy"),
-        "summary": T(
-            "Suoni, voce e ritmo per esprimere ciò che a volte è difficile dire a parole.",
-            "Sound, voice and rhythm to express what is sometimes hard to put into words.",
-        ),
-        "description": paragraphs(
-            T(
-                "Con una musicoterapeuta. Non serve saper suonare né cantare.",
-                "With a music therapist. You do not need to play or sing.",
-            )
-        ),
-        "audience": T(
-            "Donne, anche con le loro bambine e i loro bambini dai 6 anni.",
-            "Women, also with their children aged 6 and over.",
-        ),
-        "weekday": 0,
-        "start": time(10, 0),
-        "end": time(11, 30),
-        "languages": ["it", "ro", "uk"],
-        "childcare": False,
-        "joining": WorkshopPage.Joining.DROP_IN,
-        "change": (WorkshopDateChange.Kind.CANCELLED, 4, WorkshopDateChange.Reason.FACILITATOR),
-    },
-    {
-        "association": "mondodonna",
-        "slug": "orientamento-lavoro",
-        "kind": WorkshopPage.Kind.JOB_ORIENTATION,
-        "title": T("Orientamento al lavoro", "Job-orientation coaching"),
-        "summary": T(
-            "Curriculum, colloqui, corsi e servizi per il lavoro: un percorso a piccoli "
-            "passi verso l'autonomia.",
-            "CVs, interviews, courses and employment services: a step-by-step path "
-            "towards independence.",
-        ),
-        "description": "",
-        "audience": T(
-            "Donne che cercano lavoro o vogliono cambiarlo.",
-            "Women looking for a job or wanting to change job.",
-        ),
-        "weekday": 2,
-        "start": time(9, 30),
-        "end": time(11, 30),
-        "interval": 2,
-        "languages": ["it", "en", "ar"],
-        "childcare": True,
-        "joining": WorkshopPage.Joining.PHONE,
-        "change": None,
-    },
-    {
-        "association": "isola-che-ce",
-        "slug": "gruppo-sostegno",
-        "kind": WorkshopPage.Kind.SUPPORT_GROUP,
-        "title": T("Gruppo di sostegno tra donne", "Women's support group"),
-        "summary": T(
-            "Un cerchio di donne che si ascoltano e si sostengono, con una facilitatrice.",
-            "A circle of women who listen to and support each other, with a facilitator.",
-        ),
-        "description": "",
-        "audience": T(
-            "Donne che hanno vissuto la violenza, in qualsiasi momento del loro percorso.",
-            "Women who have lived through violence, at any point on their journey.",
-        ),
-        "weekday": 4,
-        "start": time(15, 0),
-        "end": time(16, 30),
-        "languages": ["it", "en", "fr", "ar", "ro", "uk"],
-        "childcare": True,
-        "joining": WorkshopPage.Joining.DROP_IN,
-        "change": None,
-    },
-]
+DATA = DemoData(Path(__file__).with_name("demo.toml"))
 
 
 def next_weekday(after, weekday):
@@ -176,17 +28,18 @@ def next_weekday(after, weekday):
     return after + timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)
 
 
-def date_change(kind, week, reason, first):
+def date_change(spec, first):
     """A change to the session `week` weeks after the first one."""
-    day = first + timedelta(weeks=week)
+    day = first + timedelta(weeks=spec["week"])
+    kind = spec["kind"]
     if kind == WorkshopDateChange.Kind.MOVED:
         return WorkshopDateChange(
-            kind=kind, date=day, new_date=day + timedelta(days=1), reason=reason
+            kind=kind, date=day, new_date=day + timedelta(days=1), reason=spec["reason"]
         )
-    return WorkshopDateChange(kind=kind, date=day, reason=reason)
+    return WorkshopDateChange(kind=kind, date=day, reason=spec["reason"])
 
 
-def place(association):
+def place(association, every):
     """Where the workshops of `association` meet: its first help point, or an address."""
     help_point = (
         HelpPointPage.objects.filter(association=association, locale=association.locale)
@@ -196,58 +49,59 @@ def place(association):
     if help_point is not None:
         return {"help_point": help_point}
     return {
-        "venue_name": "Casa delle donne",
-        "street_address": "Via dell'Esempio 1",
+        "venue_name": every["venue_name"],
+        "street_address": every["street_address"],
         "comune": association.based_in,
     }
 
 
-def load(home, today=None):
+def workshop_page(association, spec, first, data):
+    every = data["every_workshop"]
+    booking = spec["joining"] == WorkshopPage.Joining.PHONE
+    page, _ = get_or_create_child(
+        association,
+        WorkshopPage,
+        spec["slug"],
+        example_data=True,
+        title=data.text(spec["title"]),
+        kind=spec["kind"],
+        summary=data.text(spec["summary"]),
+        description=data.paragraphs(spec["description"]),
+        audience=data.text(spec["audience"]),
+        languages=spec["languages"],
+        childcare=spec["childcare"],
+        joining=spec["joining"],
+        join_phone=every["booking_phone"] if booking else "",
+        capacity=every["capacity"],
+        first_date=first,
+        start_time=spec["start"],
+        end_time=spec["end"],
+        repeats=WorkshopPage.Repeats.WEEKLY,
+        repeat_every=spec["every_weeks"],
+        weekdays=[spec["weekday"]],
+        repeat_count=every["sessions"],
+        date_changes=[date_change(spec["change"], first)] if "change" in spec else [],
+        **place(association, every),
+    )
+    return page
+
+
+def build(home, data, today=None):
     """The workshops page and the demo workshops, in Italian."""
     first_week = today or date.today()
+    about = data["index"]
     index, _ = get_or_create_child(
         home,
         WorkshopIndexPage,
-        "laboratori",
-        title=T("Laboratori e gruppi", "Workshops and groups"),
-        intro=T(
-            "Laboratori di empowerment e gruppi di sostegno delle associazioni della rete. "
-            "Sono gratuiti: scegli quello che fa per te.",
-            "Empowerment workshops and support groups run by the network's associations. "
-            "They are free: choose the one that suits you.",
-        ),
+        about["slug"],
+        title=data.text(about["title"]),
+        intro=data.text(about["intro"]),
     )
     pages = [index]
-    for data in WORKSHOPS:
-        association = AssociationPage.objects.get(slug=data["association"], locale=home.locale)
-        first = next_weekday(first_week, data["weekday"])
-        changes = [date_change(*data["change"], first)] if data["change"] else []
-        page, _ = get_or_create_child(
-            association,
-            WorkshopPage,
-            data["slug"],
-            example_data=True,
-            title=data["title"],
-            kind=data["kind"],
-            summary=data["summary"],
-            description=data["description"],
-            audience=data["audience"],
-            languages=data["languages"],
-            childcare=data["childcare"],
-            joining=data["joining"],
-            join_phone="+39 051 000 0099" if data["joining"] == WorkshopPage.Joining.PHONE else "",
-            capacity=12,
-            first_date=first,
-            start_time=data["start"],
-            end_time=data["end"],
-            repeats=WorkshopPage.Repeats.WEEKLY,
-            repeat_every=data.get("interval", 1),
-            weekdays=[data["weekday"]],
-            repeat_count=SESSIONS,
-            date_changes=changes,
-            **place(association),
-        )
-        pages.append(page)
+    for spec in data["workshops"]:
+        association = AssociationPage.objects.get(slug=spec["association"], locale=home.locale)
+        first = next_weekday(first_week, spec["weekday"])
+        pages.append(workshop_page(association, spec, first, data))
     return pages
 
 
@@ -267,3 +121,6 @@ def after_sync():
                 user.set_unusable_password()
             user.save()
         user.groups.add(group)
+
+
+WORKSHOPS_DEMO = DemoPart(data=DATA, build=build, after_sync=after_sync)

@@ -216,6 +216,13 @@ class ProjectPage(BasePage):
     class Meta:
         verbose_name = _("project page")
 
+    @property
+    def years(self):
+        """'2019–2020', or the start year alone."""
+        if self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
+
     def organisations_by_role(self):
         """[(role label, [organisation, …]), …], promoters first, then partners, funders…"""
         grouped = {}

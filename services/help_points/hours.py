@@ -90,6 +90,14 @@ class DayHours:
     intervals: list  # [(opens "HH:MM", closes "HH:MM", mode)]
     closed_reason: str | None
 
+    @property
+    def text(self) -> str:
+        """The day's hours as the help point's page writes them, e.g.
+        "09:00–13:00, 21:00–01:00 (by phone)", or "Closed (holiday)"."""
+        if not self.intervals:
+            return _("Closed (holiday)") if self.closed_reason == "holiday" else _("Closed")
+        return ", ".join(_opening_text(*interval) for interval in self.intervals)
+
 
 @lru_cache(maxsize=64)
 def _holiday_dates(year: int, province: str, is_capital: bool, patron_day: tuple | None):
@@ -269,6 +277,11 @@ def reason_label(reason: str) -> str:
         "other": pgettext("closed because of", "other reasons"),
     }
     return labels.get(reason, labels["other"])
+
+
+def _opening_text(opens: str, closes: str, mode: str) -> str:
+    how = {"phone": _("by phone"), "appointment": _("by appointment")}.get(mode)
+    return f"{opens}–{closes} ({how})" if how else f"{opens}–{closes}"
 
 
 def _time(moment: dt.datetime) -> str:

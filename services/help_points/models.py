@@ -384,6 +384,12 @@ class HelpPointPage(NeverCachedMixin, BasePage):
         return self.address_visibility == self.AddressVisibility.PUBLIC
 
     @property
+    def public_place(self):
+        """Where it is, as anyone may read it: the street only when the address is public."""
+        place = f"{self.comune} ({self.province})"
+        return f"{self.address}, {place}" if self.address_is_public and self.address else place
+
+    @property
     def languages_spoken(self):
         """[(code, name in that language)] for the languages listed."""
         return [(code, LANGUAGE_NAMES.get(code, code)) for code in self.languages]

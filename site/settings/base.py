@@ -12,8 +12,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-SITE_DIR = BASE_DIR / "site"
+# site/ in a checkout; the installed `closher` package once installed from the wheel.
+SITE_DIR = Path(__file__).resolve().parent.parent
+# A checkout keeps the catalogues and static files beside site/; the wheel installs them
+# inside the package (setup.py).
+INSTALLED = (SITE_DIR / "locales").is_dir()
+SHARED_DIR = SITE_DIR if INSTALLED else SITE_DIR.parent
+# Where var/ (database, media) goes unless the environment says: the checkout, or the
+# directory an installed site runs from.
+BASE_DIR = Path.cwd() if INSTALLED else SITE_DIR.parent
 
 
 def env_bool(name, default=False):
@@ -221,13 +228,13 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locales"]
+LOCALE_PATHS = [SHARED_DIR / "locales"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
 
 # --- Static and media ------------------------------------------------------
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SHARED_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STORAGES = {

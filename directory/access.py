@@ -94,16 +94,17 @@ def visible(queryset, request):
 # --- Admin: pages -------------------------------------------------------------------
 
 
-def is_confidential(page):
-    """True when the page or an ancestor, in any language, is restricted to groups."""
+def _restricted_to_groups(page):
+    """The page and its ancestors (in this locale) restricted to groups, in any language."""
     restricted = PageViewRestriction.objects.filter(
         restriction_type=BaseViewRestriction.GROUPS
     ).values("page__translation_key")
-    return (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(translation_key__in=restricted)
-        .exists()
-    )
+    return Page.objects.ancestor_of(page, inclusive=True).filter(translation_key__in=restricted)
+
+
+def is_confidential(page):
+    """True when the page or an ancestor, in any language, is restricted to groups."""
+    return _restricted_to_groups(page).exists()
 
 
 def hidden_page_keys(user):
@@ -130,15 +131,7 @@ def visible_pages(queryset, user):
 
 def confidential_root(page):
     """The highest page (in this locale) whose group restriction covers `page`, or None."""
-    restricted = PageViewRestriction.objects.filter(
-        restriction_type=BaseViewRestriction.GROUPS
-    ).values("page__translation_key")
-    return (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(translation_key__in=restricted)
-        .order_by("depth")
-        .first()
-    )
+    return _restricted_to_groups(page).order_by("depth").first()
 
 
 # --- Admin: documents and collections -------------------------------------------------

@@ -26,12 +26,7 @@ def home_page(data=DATA):
         for welcome in Page.objects.filter(depth=2, content_type__model="page"):
             welcome.delete()
         spec = data["home"]
-        home = HomePage(
-            title=data.text(spec["title"]),
-            slug="home",
-            locale=locale,
-            intro=data.text(spec["intro"]),
-        )
+        home = HomePage(slug="home", locale=locale, **data.texts(spec, "title", "intro"))
         Page.get_first_root_node().add_child(instance=home)
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
@@ -66,12 +61,9 @@ def project_page(index, spec, data):
         index,
         ProjectPage,
         spec["slug"],
-        title=data.text(spec["title"]),
-        summary=data.text(spec["summary"]),
-        place=data.text(spec["place"]),
+        **data.texts(spec, "title", "summary", "place", "beneficiaries"),
         start_year=spec["start_year"],
         end_year=spec["end_year"],
-        beneficiaries=data.text(spec["beneficiaries"]),
         budget=Decimal(budget) if budget is not None else None,
         body=data.body(spec["body"]),
         organisations=[
@@ -89,17 +81,12 @@ def build(home, data):
         home,
         StandardPage,
         about["slug"],
-        title=data.text(about["title"]),
-        intro=data.text(about["intro"]),
+        **data.texts(about, "title", "intro"),
         body=data.body(about["body"]),
     )
     spec = data["projects_index"]
     index, _ = get_or_create_child(
-        home,
-        ProjectIndexPage,
-        spec["slug"],
-        title=data.text(spec["title"]),
-        intro=data.text(spec["intro"]),
+        home, ProjectIndexPage, spec["slug"], **data.texts(spec, "title", "intro")
     )
     projects = [project_page(index, project, data) for project in data["projects"]]
     return [about_page, index, *projects]

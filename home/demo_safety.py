@@ -16,8 +16,7 @@ def build(home, data):
         home,
         SafeBrowsingPage,
         spec["slug"],
-        title=data.text(spec["title"]),
-        intro=data.text(spec["intro"]),
+        **data.texts(spec, "title", "intro"),
         body=data.body(spec["body"]),
     )
     return [page]

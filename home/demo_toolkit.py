@@ -57,6 +57,10 @@ class DemoData:
         """The Italian of a text (`{"it": …, "en": …}`)."""
         return value[settings.LANGUAGE_CODE]
 
+    def texts(self, spec, *names):
+        """{name: the Italian of `spec[name]`} for the texts `names` of `spec`: page fields."""
+        return {name: self.text(spec[name]) for name in names}
+
     def lines(self, value):
         """The Italian of a text of lines (`{"it": [...], "en": [...]}`), one per line."""
         return "\n".join(value[settings.LANGUAGE_CODE])

@@ -17,10 +17,9 @@ def association_page(index, record, data=DATA):
         record["slug"],
         example_data=True,
         phones=[AssociationPhone(number=record["phone"])],
-        title=data.text(record["title"]),
+        **data.texts(record, "title", "summary"),
         legal_name=record["legal_name"],
         based_in=record["based_in"],
-        summary=data.text(record["summary"]),
         description=data.paragraphs(record["description"]),
         email=record["email"],
         founded_year=record.get("founded_year"),
@@ -32,11 +31,7 @@ def build(home, data):
     """The association index and the five associations of the network, in Italian."""
     spec = data["index"]
     index, _ = get_or_create_child(
-        home,
-        AssociationIndexPage,
-        spec["slug"],
-        title=data.text(spec["title"]),
-        intro=data.text(spec["intro"]),
+        home, AssociationIndexPage, spec["slug"], **data.texts(spec, "title", "intro")
     )
     return [index, *(association_page(index, record, data) for record in data["associations"])]
 

@@ -30,7 +30,7 @@ def help_point(index, spec, data):
     comune = gazetteer.lookup(spec["comune"]).comune
     patron_month, patron_day = spec.get("patron_day", (None, None))
     fields = {
-        "title": data.text(spec["title"]),
+        **data.texts(spec, "title", "how_to_get_there"),
         "association": AssociationPage.objects.get(slug=spec["association"], locale=index.locale),
         "kind": spec.get("kind", HelpPointPage.Kind.DESK),
         "summary": data.text(spec.get("summary", every["summary"])),
@@ -46,7 +46,6 @@ def help_point(index, spec, data):
         "languages": spec["languages"],
         "services": data.lines(every["services"]),
         "access": spec.get("access", HelpPointPage.Access.WALK_IN),
-        "how_to_get_there": data.text(spec["how_to_get_there"]),
         "accessibility": data.text(every["accessibility"]),
         "example_data": True,
         "patron_month": patron_month,
@@ -68,13 +67,8 @@ def build(home, data):
     ASSOCIATIONS_DEMO.build(home, ASSOCIATIONS_DEMO.data)
     pages = []
     for model, spec in ((FinderPage, data["finder"]), (HelpPointIndexPage, data["index"])):
-        page, _created = get_or_create_child(
-            home,
-            model,
-            spec["slug"],
-            title=data.text(spec["title"]),
-            intro=data.text(spec["intro"]),
-        )
+        fields = data.texts(spec, "title", "intro")
+        page, _created = get_or_create_child(home, model, spec["slug"], **fields)
         pages.append(page)
     index = pages[-1]
     return [*pages, *(help_point(index, spec, data) for spec in data["help_points"])]

@@ -106,11 +106,11 @@ class HelpPointQuerySet(PageQuerySet):
             ),
         )
 
-    def by_province(self, language_code=None):
+    def by_province(self, language_code):
         """[(province, [Italian help point pages])], each page with `shown`: its page in the
         visitor's language (the Italian one until translated)."""
         pages = list(self.italian_live().with_association().order_by("province", "comune", "title"))
-        shown = localized_pages(pages, language_code or settings.LANGUAGE_CODE)
+        shown = localized_pages(pages, language_code)
         groups = {}
         for page in pages:
             page.shown = shown.get(page.translation_key, page)
@@ -409,7 +409,7 @@ class HelpPointPage(NeverCachedMixin, BasePage):
             patron_day=(self.patron_month, self.patron_day) if self.patron_month else None,
         )
 
-    def json_ld(self, request=None):
+    def json_ld(self, request):
         """schema.org JSON-LD, escaped like json_script (data, never executed)."""
         return script_json(serializers.json_ld(self, request))
 

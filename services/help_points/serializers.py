@@ -143,12 +143,13 @@ def hsds_export(hits, request):
     return {"organizations": list(organizations.values()), "locations": locations}
 
 
-def json_ld(page, request=None):
+def json_ld(page, request):
     """schema.org Place with opening hours, for the help point's page."""
     data = {
         "@context": "https://schema.org",
         "@type": "Place",
         "name": page.title,
+        "url": page.get_full_url(request),
         "description": page.summary,
         "telephone": [phone.number for phone in page.phones.all()],
         "isAccessibleForFree": True,
@@ -181,8 +182,6 @@ def json_ld(page, request=None):
         },
         "maintainer": {"@type": "NGO", "name": page.association.title},
     }
-    if request is not None:
-        data["url"] = page.get_full_url(request)
     if page.address_is_public:
         data["address"] = {
             "@type": "PostalAddress",

@@ -120,7 +120,7 @@ def _place(workshop):
     }
 
 
-def json_ld(workshop, sessions, request, association=None):
+def json_ld(workshop, sessions, request, association):
     """schema.org EventSeries of the workshop, its Schedule and its upcoming Events, as
     the text of a `<script type="application/ld+json">` (escaped like `json_script`)."""
     schedule = workshop.recurrence()

@@ -63,11 +63,9 @@ def workshop_page(association, spec, first, data):
         WorkshopPage,
         spec["slug"],
         example_data=True,
-        title=data.text(spec["title"]),
+        **data.texts(spec, "title", "summary", "audience"),
         kind=spec["kind"],
-        summary=data.text(spec["summary"]),
         description=data.paragraphs(spec["description"]),
-        audience=data.text(spec["audience"]),
         languages=spec["languages"],
         childcare=spec["childcare"],
         joining=spec["joining"],
@@ -86,16 +84,12 @@ def workshop_page(association, spec, first, data):
     return page
 
 
-def build(home, data, today=None):
+def build(home, data):
     """The workshops page and the demo workshops, in Italian."""
-    first_week = today or date.today()
+    first_week = date.today()
     about = data["index"]
     index, _ = get_or_create_child(
-        home,
-        WorkshopIndexPage,
-        about["slug"],
-        title=data.text(about["title"]),
-        intro=data.text(about["intro"]),
+        home, WorkshopIndexPage, about["slug"], **data.texts(about, "title", "intro")
     )
     pages = [index]
     for spec in data["workshops"]:

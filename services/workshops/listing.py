@@ -92,9 +92,9 @@ class ApiFilterForm(WorkshopFilterForm):
         return cleaned
 
 
-def window(start=None, end=None, now=None):
+def window(start=None, end=None):
     """The time range asked for, defaulting to now and the next eight weeks."""
-    start = start or now or timezone.now()
+    start = start or timezone.now()
     if isinstance(start, datetime) and start.tzinfo is None:
         start = timezone.make_aware(start)
     end = end or start + timedelta(weeks=DEFAULT_WEEKS)

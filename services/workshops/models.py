@@ -33,6 +33,8 @@ from services.languages import language_choices, translated_name
 from . import recurrence
 from .calendar import json_ld
 
+UPCOMING = 8  # sessions on a workshop's page
+
 
 def weekday_choices():
     return list(WEEKDAYS.items())
@@ -341,8 +343,9 @@ class WorkshopPage(BasePage):
             return None
         return max(self.recurrence().ruleset()).date()
 
-    def upcoming_sessions(self, limit=8, now=None):
-        return self.recurrence().next_sessions(now or timezone.now(), limit)
+    def upcoming_sessions(self):
+        """The next sessions (UPCOMING of them), for the workshop's page."""
+        return self.recurrence().next_sessions(timezone.now(), UPCOMING)
 
     @property
     def comune_name(self):

@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import WEEKLY, rrule, rruleset
 
 DEFAULT_TIMEZONE = "Europe/Rome"
+# How far ahead the next sessions are looked for.
+HORIZON = timedelta(days=366)
 
 SCHEDULED = "scheduled"
 MOVED = "moved"
@@ -162,6 +164,6 @@ class Recurrence:
             )
         return sorted(found, key=lambda session: session.start)
 
-    def next_sessions(self, now, limit, horizon=timedelta(days=366)):
+    def next_sessions(self, now, limit):
         """The next `limit` sessions from `now` within a year."""
-        return self.sessions(now, now + horizon)[:limit]
+        return self.sessions(now, now + HORIZON)[:limit]

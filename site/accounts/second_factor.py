@@ -35,10 +35,10 @@ def too_many_wrong_codes(request):
     return failures >= WRONG_CODE_LIMIT
 
 
-def redirect_to_second_factor(request, next_url=None):
+def redirect_to_second_factor(request):
     """To the code form, or to enrolment when the account has no device yet."""
     name = "two_factor_verify" if has_confirmed_device(request.user) else "two_factor_setup"
-    query = urlencode({"next": next_url or request.get_full_path()})
+    query = urlencode({"next": request.get_full_path()})
     return redirect(f"{reverse(name)}?{query}")
 
 

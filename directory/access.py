@@ -94,8 +94,8 @@ def visible(queryset, request):
 # --- Admin: pages -------------------------------------------------------------------
 
 
-def _confidential_ancestors(page):
-    """The page and its ancestors restricted to groups, in this or another language."""
+def _restricted_to_groups(page):
+    """The page and its ancestors (in this locale) restricted to groups, in any language."""
     restricted = PageViewRestriction.objects.filter(
         restriction_type=BaseViewRestriction.GROUPS
     ).values("page__translation_key")
@@ -104,7 +104,7 @@ def _confidential_ancestors(page):
 
 def is_confidential(page):
     """True when the page or an ancestor, in any language, is restricted to groups."""
-    return _confidential_ancestors(page).exists()
+    return _restricted_to_groups(page).exists()
 
 
 def hidden_page_keys(user):
@@ -131,7 +131,7 @@ def visible_pages(queryset, user):
 
 def confidential_root(page):
     """The highest page (in this locale) whose group restriction covers `page`, or None."""
-    return _confidential_ancestors(page).order_by("depth").first()
+    return _restricted_to_groups(page).order_by("depth").first()
 
 
 # --- Admin: documents and collections -------------------------------------------------

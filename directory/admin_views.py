@@ -10,7 +10,7 @@ matches them first) and ask the access policy.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import include, path
+from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.chooser import BrowseView
 from wagtail.admin.views.pages.search import SearchView
@@ -79,5 +79,4 @@ urlpatterns = [
         "localize/reports/translations/results/",
         report(AudienceTranslationsReportView, results_only=True),
     ),
-    path("two-factor/", include("directory.urls")),
 ]

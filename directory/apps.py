@@ -8,6 +8,6 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import permission_policies, signals  # noqa: F401
+        from . import permission_policies, signals  # noqa: F401 - they use models: apps are loaded now
 
         permission_policies.install()

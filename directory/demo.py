@@ -1,10 +1,13 @@
-"""Demo content of the protected directory: operator groups, private pages and documents.
+"""Demo content of the protected directory, from demo.toml beside this module: operator
+groups, private pages and documents.
 
 Everything here is example data (addresses, phone numbers and availability are
 invented). The directory is working material for Italian-speaking operators: it is
 not translated (other languages get alias pages carrying the same privacy), and it
 has no card on the home page.
 """
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -20,15 +23,13 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from home.demo import get_or_create_child
-from home.translation import Glossary
-from services.models import AssociationPage
-from services.partners import grant_page_permissions
+from home.demo_toolkit import DemoData, DemoPart, get_or_create_child
+from services.associations.models import AssociationPage
+from services.associations.partners import grant_page_permissions
 
 from .models import DirectoryIndexPage, HousingUnitPage, ProtocolPage, ReferralContactPage
 
-T = Glossary()
-ENTRY_POINT_TEXTS = {}
+DATA = DemoData(Path(__file__).with_name("demo.toml"))
 
 NETWORK_OPERATORS = "Operators"
 EDITORS = "Editors"
@@ -107,86 +108,24 @@ def document(collection, title, filename, text):
     return doc
 
 
-HOUSING_UNITS = [
-    ("casalmaggiore-alloggio-1", "Alloggio 1 – corte comune", 3, 1, HousingUnitPage.MOTHERS),
-    ("casalmaggiore-alloggio-2", "Alloggio 2 – corte comune", 3, 0, HousingUnitPage.MOTHERS),
-    ("casalmaggiore-alloggio-3", "Alloggio 3 – corte comune", 2, 0, HousingUnitPage.WOMEN),
-    ("casalmaggiore-alloggio-4", "Alloggio 4 – corte comune", 4, 2, HousingUnitPage.BOTH),
-]
-
-CONTACTS = [
-    {
-        "slug": "pronto-soccorso-cremona",
-        "title": "Pronto soccorso di Cremona – percorso dedicato",
-        "sector": "health",
-        "organisation": "ASST di Cremona – Pronto soccorso",
-        "comune": "Cremona",
-        "summary": "Percorso dedicato alle donne che subiscono violenza: accesso riservato, "
-        "referente di turno, refertazione e raccordo con il centro antiviolenza.",
-        "contact_person": "Referente del percorso dedicato (di turno)",
-        "phone": "0372 000 000",
-        "hours": "Sempre attivo",
-    },
-    {
-        "slug": "servizi-sociali-casalmaggiore",
-        "title": "Servizi sociali – Casalmaggiore",
-        "sector": "social",
-        "organisation": "Comune di Casalmaggiore – Servizi sociali",
-        "comune": "Casalmaggiore",
-        "summary": "Assistente sociale di riferimento per la presa in carico di donne e minori.",
-        "contact_person": "Assistente sociale area tutela",
-        "phone": "0375 000 000",
-        "email": "servizisociali@example.org",
-        "hours": "Lun–ven 9–13",
-    },
-    {
-        "slug": "carabinieri-casalmaggiore",
-        "title": "Carabinieri – referente violenza di genere",
-        "sector": "police",
-        "organisation": "Compagnia Carabinieri di Casalmaggiore",
-        "comune": "Casalmaggiore",
-        "summary": "Referente formato per le denunce di violenza domestica e il codice rosso.",
-        "phone": "0375 000 001",
-        "hours": "Lun–sab 8–20",
-    },
-    {
-        "slug": "avvocata-gratuito-patrocinio",
-        "title": "Avvocata di rete – patrocinio gratuito",
-        "sector": "legal",
-        "organisation": "Rete Clos(H)er – consulenza legale",
-        "comune": "Bologna",
-        "summary": "Prima consulenza legale e patrocinio a spese dello Stato.",
-        "email": "legale@example.org",
-        "hours": "Su appuntamento",
-    },
-    {
-        "slug": "mediazione-linguistica",
-        "title": "Mediazione linguistico-culturale",
-        "sector": "mediation",
-        "organisation": "Cooperativa di mediazione (esempio)",
-        "comune": "Cremona",
-        "summary": "Mediatrici per arabo, rumeno, ucraino e urdu, anche in videochiamata.",
-        "phone": "0372 000 002",
-        "hours": "Lun–ven 9–17",
-    },
-]
-
-
-def load(home):
+def build(home, data):
     """Builds the directory; returns no pages, so nothing is translated or put on a card."""
     groups = operator_groups()
-    mia = AssociationPage.objects.filter(slug="mia", locale__language_code="it").first()
-    mia_operators = Group.objects.get(name=operator_group_name(mia))
+    housing = data["housing"]
+    manager = AssociationPage.objects.filter(
+        slug=housing["managed_by"], locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    manager_operators = Group.objects.get(name=operator_group_name(manager))
     editors, _created = Group.objects.get_or_create(name=EDITORS)
     editors.permissions.add(Permission.objects.get(codename="view_accessrecord"))
 
+    spec = data["directory"]
     directory, _created = get_or_create_child(
         home,
         DirectoryIndexPage,
-        "riservato",
-        title="Elenco riservato agli operatori",
-        intro="Risorse riservate della rete: alloggi e disponibilità, contatti diretti, "
-        "protocolli. Non condividere indirizzi e numeri con chi non fa parte della rete.",
+        spec["slug"],
+        title=spec["title"],
+        intro=spec["intro"],
         example_data=True,
         show_in_menus=False,
     )
@@ -194,78 +133,61 @@ def load(home):
     operators_moderate(directory, groups)
 
     units = []
-    for slug, title, capacity, free, accepts in HOUSING_UNITS:
-        unit, _created = get_or_create_child(
+    for unit in housing["units"]:
+        page, _created = get_or_create_child(
             directory,
             HousingUnitPage,
-            slug,
-            title=f"In rete per l'autonomia – {title}",
-            accommodation_type=HousingUnitPage.HOUSING,
-            summary="Uno dei quattro alloggi intorno a una corte condivisa, per il percorso "
-            "verso l'autonomia dopo l'uscita dalla violenza.",
-            managed_by=mia,
-            comune="Casalmaggiore",
-            address="Indirizzo riservato (esempio): via della Corte 0, Casalmaggiore",
-            accepts=accepts,
-            capacity=capacity,
-            free_places=free,
+            unit["slug"],
+            title=housing["title_prefix"] + unit["title"],
+            accommodation_type=HousingUnitPage.AccommodationType.HOUSING,
+            summary=housing["summary"],
+            managed_by=manager,
+            comune=housing["comune"],
+            address=housing["address"],
+            accepts=unit["accepts"],
+            capacity=unit["capacity"],
+            free_places=unit["free_places"],
             example_data=True,
         )
-        units.append(unit)
-    let_operators_edit(units, mia_operators)
+        units.append(page)
+    let_operators_edit(units, manager_operators)
+    emergency = dict(data["emergency"])
     get_or_create_child(
         directory,
         HousingUnitPage,
-        "pronta-accoglienza-cremona",
-        title="Pronta accoglienza notturna – Cremona",
-        accommodation_type=HousingUnitPage.EMERGENCY,
-        summary="Posto letto per l'emergenza, anche di notte, in attesa di una collocazione.",
-        comune="Cremona",
-        address="Indirizzo riservato (esempio)",
-        accepts=HousingUnitPage.BOTH,
-        capacity=2,
-        free_places=1,
+        emergency.pop("slug"),
+        accommodation_type=HousingUnitPage.AccommodationType.EMERGENCY,
         example_data=True,
+        **emergency,
     )
-    for contact in CONTACTS:
+    for contact in data["contacts"]:
         fields = dict(contact)
         get_or_create_child(
             directory, ReferralContactPage, fields.pop("slug"), example_data=True, **fields
         )
 
-    network_docs = private_collection("Riservato – operatori della rete", groups)
-    mia_docs = private_collection("Riservato – operatori M.I.A.", [mia_operators])
-    get_or_create_child(
-        directory,
-        ProtocolPage,
-        "protocollo-di-rete",
-        title="Protocollo di rete per l'accoglienza",
-        summary="Chi fa cosa quando una donna chiede aiuto: primo contatto, valutazione del "
-        "rischio, invio ai servizi.",
-        comune="Cremona",
-        document=document(
-            network_docs,
-            "Protocollo di rete (esempio)",
-            "protocollo-di-rete.txt",
-            "Protocollo di rete per l'accoglienza – documento di esempio.\n",
-        ),
-        example_data=True,
-    )
-    mia_protocol, _created = get_or_create_child(
-        directory,
-        ProtocolPage,
-        "procedura-interna-mia",
-        title="Procedura interna M.I.A. per gli ingressi negli alloggi",
-        summary="Colloquio di ingresso, regolamento della corte, passaggio di consegne "
-        "(parola chiave di esempio: girasole).",
-        comune="Casalmaggiore",
-        document=document(
-            mia_docs,
-            "Procedura ingressi M.I.A. (esempio)",
-            "procedura-ingressi-mia.txt",
-            "Procedura interna di esempio per gli ingressi negli alloggi.\n",
-        ),
-        example_data=True,
-    )
-    restrict_page(mia_protocol, [mia_operators])
+    audiences = {"network": groups, "manager": [manager_operators]}
+    for protocol in data["protocols"]:
+        audience = audiences[protocol["audience"]]
+        file = protocol["document"]
+        page, _created = get_or_create_child(
+            directory,
+            ProtocolPage,
+            protocol["slug"],
+            title=protocol["title"],
+            summary=protocol["summary"],
+            comune=protocol["comune"],
+            document=document(
+                private_collection(protocol["collection"], audience),
+                file["title"],
+                file["file"],
+                file["text"],
+            ),
+            example_data=True,
+        )
+        if protocol["audience"] != "network":
+            restrict_page(page, audience)
     return []
+
+
+DIRECTORY_DEMO = DemoPart(data=DATA, build=build)

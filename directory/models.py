@@ -17,12 +17,12 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from closher.security import mark_private
 from home.models import BasePage
 
 from .access import confidential_root
 from .permission_policies import AudiencePagePermissionTester
-from .search import DirectorySearch
-from .security import mark_private
+from .search import DirectorySearch, ResourceKind
 
 
 class PrivatePageMixin:
@@ -119,7 +119,7 @@ class ResourcePage(PrivatePageMixin, BasePage):
     class Meta:
         abstract = True
 
-    kind = ""
+    kind = ""  # a ResourceKind
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -131,25 +131,21 @@ class ResourcePage(PrivatePageMixin, BasePage):
 class HousingUnitPage(ResourcePage):
     """A housing or shelter unit, or an emergency place, with its current availability."""
 
-    HOUSING = "housing"
-    SHELTER = "shelter"
-    EMERGENCY = "emergency"
-    TYPE_CHOICES = [
-        (HOUSING, _("Housing unit (path to autonomy)")),
-        (SHELTER, _("Shelter")),
-        (EMERGENCY, _("Emergency accommodation")),
-    ]
-    WOMEN = "women"
-    MOTHERS = "mothers"
-    BOTH = "both"
-    ACCEPTS_CHOICES = [
-        (WOMEN, _("Single women")),
-        (MOTHERS, _("Mothers with children")),
-        (BOTH, _("Single women and mothers with children")),
-    ]
+    class AccommodationType(models.TextChoices):
+        HOUSING = "housing", _("Housing unit (path to autonomy)")
+        SHELTER = "shelter", _("Shelter")
+        EMERGENCY = "emergency", _("Emergency accommodation")
+
+    class Accepts(models.TextChoices):
+        WOMEN = "women", _("Single women")
+        MOTHERS = "mothers", _("Mothers with children")
+        BOTH = "both", _("Single women and mothers with children")
 
     accommodation_type = models.CharField(
-        _("type"), max_length=20, choices=TYPE_CHOICES, default=HOUSING
+        _("type"),
+        max_length=20,
+        choices=AccommodationType.choices,
+        default=AccommodationType.HOUSING,
     )
     managed_by = models.ForeignKey(
         "services.AssociationPage",
@@ -166,7 +162,7 @@ class HousingUnitPage(ResourcePage):
         blank=True,
         help_text=_("Never give it out on the phone or by email to someone you do not know."),
     )
-    accepts = models.CharField(_("accepts"), max_length=20, choices=ACCEPTS_CHOICES)
+    accepts = models.CharField(_("accepts"), max_length=20, choices=Accepts.choices)
     capacity = models.PositiveSmallIntegerField(
         _("capacity"), help_text=_("Places in total (women and children).")
     )
@@ -208,7 +204,9 @@ class HousingUnitPage(ResourcePage):
 
     @property
     def kind(self):
-        return "emergency" if self.accommodation_type == self.EMERGENCY else "housing"
+        if self.accommodation_type == self.AccommodationType.EMERGENCY:
+            return ResourceKind.EMERGENCY
+        return ResourceKind.HOUSING
 
     def save(self, *args, **kwargs):
         previous = (
@@ -222,17 +220,16 @@ class HousingUnitPage(ResourcePage):
 class ReferralContactPage(ResourcePage):
     """A direct contact of a referral service: social services, health, police…"""
 
-    SECTOR_CHOICES = [
-        ("social", _("Social services")),
-        ("health", _("Health (emergency department, clinics)")),
-        ("police", _("Law enforcement")),
-        ("legal", _("Legal aid")),
-        ("psychology", _("Psychologists")),
-        ("mediation", _("Linguistic and cultural mediation")),
-        ("employment", _("Employment")),
-    ]
+    class Sector(models.TextChoices):
+        SOCIAL = "social", _("Social services")
+        HEALTH = "health", _("Health (emergency department, clinics)")
+        POLICE = "police", _("Law enforcement")
+        LEGAL = "legal", _("Legal aid")
+        PSYCHOLOGY = "psychology", _("Psychologists")
+        MEDIATION = "mediation", _("Linguistic and cultural mediation")
+        EMPLOYMENT = "employment", _("Employment")
 
-    sector = models.CharField(_("sector"), max_length=20, choices=SECTOR_CHOICES)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     organisation = models.CharField(
         _("organisation"),
         max_length=200,
@@ -275,7 +272,7 @@ class ReferralContactPage(ResourcePage):
         index.SearchField("organisation"),
         index.SearchField("contact_person"),
     ]
-    kind = "contact"
+    kind = ResourceKind.CONTACT
 
     class Meta:
         verbose_name = _("referral contact")
@@ -302,7 +299,7 @@ class ProtocolPage(ResourcePage):
         FieldPanel("notes"),
     ]
     translatable_fields = [*ResourcePage.translatable_fields, SynchronizedField("document")]
-    kind = "protocol"
+    kind = ResourceKind.PROTOCOL
 
     class Meta:
         verbose_name = _("protocol or document")

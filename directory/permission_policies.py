@@ -16,6 +16,7 @@ Remove this module if Wagtail gains a way to restrict its policies.
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import page_permission_policy
 
 from .access import may_see_document, may_see_page, visible_collections, visible_documents
 from .access import visible_pages as narrow_pages
@@ -64,8 +65,7 @@ class AudiencePagePermissionTester(PagePermissionTester):
 
 def install():
     """Narrow Wagtail's shared page and document policies (called from AppConfig.ready)."""
-    from wagtail.documents import permissions as document_permissions  # after apps load
-    from wagtail.permissions import page_permission_policy
+    from wagtail.documents import permissions as document_permissions  # needs loaded apps
 
     page_permission_policy.__class__ = AudiencePagePermissionPolicy
     document_permissions.permission_policy.__class__ = AudienceDocumentPermissionPolicy

@@ -1,21 +1,37 @@
 """Search and filters of the directory, over what the signed-in operator may see."""
 
+from django import forms
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .access import visible
 
-KIND_CHOICES = [
-    ("housing", _("Housing and shelters")),
-    ("emergency", _("Emergency accommodation")),
-    ("contact", _("Referral contacts")),
-    ("protocol", _("Protocols and documents")),
-]
+MAX_QUERY_LENGTH = 200
+
+
+class ResourceKind(models.TextChoices):
+    HOUSING = "housing", _("Housing and shelters")
+    EMERGENCY = "emergency", _("Emergency accommodation")
+    CONTACT = "contact", _("Referral contacts")
+    PROTOCOL = "protocol", _("Protocols and documents")
+
+
+class DirectorySearchForm(forms.Form):
+    """The directory's GET filters, every one optional: `q`, `kind`, `comune`, `available`."""
+
+    q = forms.CharField(required=False)
+    kind = forms.ChoiceField(required=False, choices=ResourceKind.choices)
+    comune = forms.CharField(required=False)
+    available = forms.BooleanField(required=False)
+
+    def clean_q(self):
+        return self.cleaned_data["q"][:MAX_QUERY_LENGTH]
 
 
 class DirectorySearch:
-    """Reads `q`, `kind`, `comune` and `available` from the query string.
+    """The filters asked for (an unknown value in one leaves the others working).
 
     Text search goes through Wagtail's search backend (the database backend: full-text
     on PostgreSQL); filters apply to the resources this request may view, and only
@@ -25,11 +41,14 @@ class DirectorySearch:
     def __init__(self, index_page, request):
         self.index_page = index_page
         self.request = request
-        self.query = request.GET.get("q", "").strip()[:200]
-        self.kind = request.GET.get("kind", "")
-        self.comune = request.GET.get("comune", "")
-        self.available = request.GET.get("available") == "1"
-        self.kind_choices = KIND_CHOICES
+        form = DirectorySearchForm(request.GET)
+        form.is_valid()
+        filters = form.cleaned_data
+        self.query = filters.get("q", "")
+        self.kind = filters.get("kind", "")
+        self.comune = filters.get("comune", "")
+        self.available = filters.get("available", False)
+        self.kind_choices = ResourceKind.choices
 
     @cached_property
     def resources(self):

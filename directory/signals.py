@@ -9,6 +9,8 @@ from wagtail.documents.models import document_served
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published
 
+from closher.security import keep_private
+
 from .models import AccessRecord, AvailabilityChange, HousingUnitPage
 
 _copying = ContextVar("copying_restrictions", default=False)
@@ -109,4 +111,4 @@ def audit_private_document(sender, instance, request, **kwargs):
     """A private document passed every check: record the view, mark the response private."""
     if instance.collection.get_view_restrictions():
         AccessRecord.record(request.user, document=instance)
-        request.private_document = True
+        keep_private(request)

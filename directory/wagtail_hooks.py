@@ -1,4 +1,4 @@
-"""Wagtail hooks: privacy in every locale, the second factor, the audit report."""
+"""Wagtail hooks: privacy in every locale, the second factor on private content, the audit."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -17,16 +17,12 @@ from wagtail.admin.views.home import (
 )
 from wagtail.models import Page
 
+from closher.accounts.second_factor import needs_second_factor, redirect_to_second_factor
+
 from .access import is_private, may_see_page, may_view, visible_pages
 from .admin_guard import may_see
 from .documents import STAYS_PRIVATE, moves_out_of_privacy
 from .reports import AccessRecordReportView, can_view_audit
-from .second_factor_notices import register_actions as register_second_factor_actions
-from .security import needs_second_factor, redirect_to_second_factor
-from .two_factor import recovery_codes_menu_item
-
-hooks.register("register_log_actions", register_second_factor_actions)
-hooks.register("register_account_menu_item", recovery_codes_menu_item)
 
 
 @hooks.register("before_serve_page")

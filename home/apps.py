@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from wagtail.signals import page_published
 
 
 class HomeConfig(AppConfig):
@@ -9,10 +10,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published
+        from . import locales, wagtail_localize_numchild  # they use models: apps are loaded now
 
-        from .locales import ensure_locales_after_migrate
-        from .wagtail_localize_numchild import restore_numchild
-
-        post_migrate.connect(ensure_locales_after_migrate, sender=self)
-        page_published.connect(restore_numchild, dispatch_uid="wagtail_localize_numchild")
+        post_migrate.connect(locales.ensure_locales_after_migrate, sender=self)
+        page_published.connect(
+            wagtail_localize_numchild.restore_numchild, dispatch_uid="wagtail_localize_numchild"
+        )

@@ -4,6 +4,7 @@ Every text inside a block is required: wagtail-localize cannot translate an empt
 optional CharBlock, and a half-filled block is never what an editor meant.
 """
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
@@ -38,9 +39,13 @@ class ParagraphBlock(blocks.RichTextBlock):
 class CalloutBlock(blocks.StructBlock):
     """A highlighted box for something a reader must not miss."""
 
+    class Tone(models.TextChoices):
+        INFO = "info", _("Information")
+        URGENT = "urgent", _("Urgent")
+
     tone = blocks.ChoiceBlock(
-        choices=[("info", _("Information")), ("urgent", _("Urgent"))],
-        default="info",
+        choices=Tone.choices,
+        default=Tone.INFO,
         label=_("Tone"),
     )
     title = blocks.CharBlock(label=_("Title"))

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,15 @@ class BasePage(Page):
             "name": dict(settings.LANGUAGES)[code],
             "bidi": get_language_info(code)["bidi"],
         }
+
+
+class NeverCachedMixin:
+    """A page whose responses no cache keeps: what she searched for is in them."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
 
 
 class HomePage(BasePage):
@@ -205,6 +215,13 @@ class ProjectPage(BasePage):
 
     class Meta:
         verbose_name = _("project page")
+
+    @property
+    def years(self):
+        """'2019–2020', or the start year alone."""
+        if self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
 
     def organisations_by_role(self):
         """[(role label, [organisation, …]), …], promoters first, then partners, funders…"""

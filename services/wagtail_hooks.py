@@ -10,8 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .contact import urls as inbox_urls
 from .contact.access import readable_associations
 from .contact.keys import register_key_actions
-from .models import InboxSettings, InboxStaffGroup
-from .workshop_admin import add_partner_panel
+from .contact.models import InboxSettings, InboxStaffGroup
+from .workshops.dashboard import add_partner_panel
 
 hooks.register("construct_homepage_panels", add_partner_panel)
 hooks.register("register_log_actions", register_key_actions)

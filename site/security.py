@@ -12,7 +12,9 @@ framing. This module adds what Django 5.2 lacks:
 - a Permissions-Policy allowing only geolocation, on our own origin;
 - `Cache-Control: private` on HTML that does not set its own caching;
 - `Referrer-Policy: same-origin` (instead of `no-referrer`) where forms are posted:
-  the admin, and pages that call `use_same_origin_referrer()`.
+  the admin, and pages that call `use_same_origin_referrer()`;
+- `mark_private()` for confidential responses (never cached, never indexed), and
+  `keep_private(request)` for a response a view cannot reach itself (a served document).
 """
 
 PUBLIC_CSP = {
@@ -51,6 +53,8 @@ STRICT_ADMIN_CSP = {
     "frame-src": ["'none'"],
     "frame-ancestors": ["'none'"],
 }
+
+PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
 
 PERMISSIONS_POLICY = ", ".join(
     ["geolocation=(self)"]
@@ -115,6 +119,18 @@ def use_same_origin_referrer(request):
     request.referrer_policy = "same-origin"
 
 
+def mark_private(response):
+    """Never cached by anyone, never indexed."""
+    for header, value in PRIVATE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+def keep_private(request):
+    """Send this request's response marked private (see `mark_private`)."""
+    request.private_response = True
+
+
 def build_policy(base, extras):
     """The CSP header value: `base` directives with `extras` merged in, 'none' dropped."""
     policy = {directive: list(sources) for directive, sources in base.items()}
@@ -158,4 +174,6 @@ class SecurityHeadersMiddleware:
         content_type = response.get("Content-Type", "")
         if content_type.startswith("text/html") and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private"
+        if getattr(request, "private_response", False):
+            mark_private(response)
         return response

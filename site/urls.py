@@ -11,11 +11,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 handler500 = "closher.unavailable.server_error"
 
 urlpatterns = [
+    path("admin/two-factor/", include("closher.accounts.urls")),
     path("admin/", include("directory.admin_views")),
     path("admin/", include(wagtailadmin_urls)),
-    path("api/", include("services.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("services.workshop_urls")),
+    path("", include("services.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

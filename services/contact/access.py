@@ -3,7 +3,7 @@ group linked to the association (InboxStaffGroup). Superusers are no exception: 
 inbox belongs to its association's staff only.
 """
 
-from services.models import AssociationPage
+from services.associations.models import AssociationPage
 
 
 def readable_associations(user):

@@ -8,9 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from services.models import EncryptedMessage, InboxKey
-
 from .encryption import PRIVATE_KEY_MARKER, InvalidRecipient, parse_recipient
+from .models import EncryptedMessage, InboxKey
 
 # The largest primary key the database holds (BigAutoField); anything above is no id.
 MAX_ID = 2**63 - 1

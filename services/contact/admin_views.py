@@ -19,11 +19,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from closher.security import use_strict_admin_csp
-from services.models import EncryptedMessage, InboxKey
 
 from .access import readable_associations
 from .admin_forms import MAX_ID, AddKeyForm, MessageActionForm, RetireKeyForm
 from .keys import add_key, retire_key
+from .models import EncryptedMessage, InboxKey
 
 
 class Forbidden(Exception):

@@ -11,8 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from pyrage import x25519
 
-from services.models import InboxKey
-
 PRIVATE_KEY_MARKER = "AGE-SECRET-KEY-"
 
 
@@ -45,7 +43,7 @@ def parse_recipient(text):
 @sensitive_variables()
 def encrypt_payload(association, payload):
     """(ciphertext, key ids) of `payload` (a dict) for the association's active keys."""
-    keys = list(InboxKey.objects.active().filter(association=association))
+    keys = list(association.inbox_keys.active())
     if not keys:
         raise NoInboxKey(association.pk)
     recipients = [x25519.Recipient.from_str(key.recipient) for key in keys]

@@ -5,12 +5,14 @@ from urllib.error import URLError
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_recaptcha.fields import ReCaptchaField
 from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
-from services.models import AssociationPage, HelpPointPage
+from services.associations.models import AssociationPage
+from services.help_points.models import HelpPointPage
 
 from . import antiabuse
 
@@ -84,12 +86,14 @@ class ContactForm(forms.Form):
     email and her town must not come back as suggestions on a shared device.
     """
 
-    CHANNELS = [
-        ("none", _("Do not contact me: I will call or write again")),
-        ("phone", _("Phone")),
-        ("email", _("Email")),
-    ]
-    VOICEMAIL = [("no", _("No")), ("yes", _("Yes"))]
+    class Channel(models.TextChoices):
+        NONE = "none", _("Do not contact me: I will call or write again")
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+
+    class Voicemail(models.TextChoices):
+        NO = "no", _("No")
+        YES = "yes", _("Yes")
 
     help_point = IdChoiceField(
         label=_("A help point"),
@@ -116,8 +120,8 @@ class ContactForm(forms.Form):
     )
     channel = forms.ChoiceField(
         label=_("How can we contact you safely?"),
-        choices=CHANNELS,
-        initial="none",
+        choices=Channel.choices,
+        initial=Channel.NONE,
         widget=forms.RadioSelect,
     )
     contact_detail = forms.CharField(
@@ -134,8 +138,8 @@ class ContactForm(forms.Form):
     )
     voicemail = forms.ChoiceField(
         label=_("May we leave a voicemail or a message?"),
-        choices=VOICEMAIL,
-        initial="no",
+        choices=Voicemail.choices,
+        initial=Voicemail.NO,
         widget=forms.RadioSelect,
     )
     language = forms.ChoiceField(label=_("In which language shall we answer?"))
@@ -193,7 +197,8 @@ class ContactForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("channel") in {"phone", "email"} and not cleaned.get("contact_detail"):
+        reachable = {self.Channel.PHONE, self.Channel.EMAIL}
+        if cleaned.get("channel") in reachable and not cleaned.get("contact_detail"):
             self.add_error(
                 "contact_detail",
                 ValidationError(

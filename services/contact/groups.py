@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from services.models import InboxStaffGroup
+from .models import InboxStaffGroup
 
 
 def group_name(association):

@@ -10,8 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter, log
 
-from services.models import InboxKey
-
+from .models import InboxKey
 from .tasks import key_notice_addresses, notify_key_change
 
 ACTIONS = {"added": "services.inbox.key_added", "retired": "services.inbox.key_retired"}

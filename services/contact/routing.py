@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from wagtail.models import Locale
 
-from services.models import AssociationPage, HelpPointPage
+from services.associations.models import AssociationPage
+from services.gazetteer import lookup
+from services.help_points.finder import nearest_help_points
+from services.help_points.models import HelpPointPage
 
 
 class UnknownComune(LookupError):
@@ -44,9 +47,6 @@ def in_source_locale(page):
 
 def nearest_association(comune_text):
     """The association of the help point nearest to the comune she typed, or None."""
-    from services.finder import nearest_help_points
-    from services.gazetteer import lookup
-
     match = lookup(comune_text)
     if match.comune is None:
         if match.candidates:

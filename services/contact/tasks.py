@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from services.models import EncryptedMessage, InboxKey
+from .models import EncryptedMessage, InboxKey
 
 logger = logging.getLogger(__name__)
 

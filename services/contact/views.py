@@ -2,22 +2,22 @@
 
 Her words exist in clear only in this request's memory: the form is encrypted the
 moment it validates, POST parameters and local variables are hidden from error
-reports, and every response is `Cache-Control: no-store`.
+reports, and every response is `Cache-Control: no-store` (the page's NeverCachedMixin).
 """
 
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from closher.security import extend_csp, use_same_origin_referrer
-from services.models import AssociationPage, EncryptedMessage
+from services.associations.models import AssociationPage
 
 from . import antiabuse
 from .encryption import NoInboxKey, encrypt_payload
 from .forms import ContactForm, recaptcha_enabled
+from .models import EncryptedMessage
 from .routing import AmbiguousComune, UnknownComune, route
 from .tasks import notify_association
 
@@ -36,13 +36,11 @@ def associations_with_phones(page):
 
 
 def render(request, page, template, **context):
-    response = page.render(
+    return page.render(
         request,
         template=template,
         context_overrides={"associations": associations_with_phones(page), **context},
     )
-    add_never_cache_headers(response)
-    return response
 
 
 @sensitive_variables()
@@ -59,7 +57,7 @@ def build_payload(form, destination):
             "channel": data["channel"],
             "detail": data["contact_detail"],
             "safe_times": data["safe_times"],
-            "voicemail": data["voicemail"] == "yes",
+            "voicemail": data["voicemail"] == ContactForm.Voicemail.YES,
             "language": data["language"],
         },
     }
@@ -144,9 +142,7 @@ def contact_view(request, page):
             )
             status = 429
         elif store(form, page) is not None:
-            response = redirect(thanks_url)
-            add_never_cache_headers(response)
-            return response
+            return redirect(thanks_url)
     if form.has_error("started"):
         form.refresh_timestamp()
     response = render(

@@ -17,8 +17,9 @@ from django.db.models import Prefetch, Q
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
-from services import gazetteer, hours
-from services.finder import distance_km, italian_live_help_points
+from services import gazetteer
+from services.help_points import hours
+from services.help_points.finder import distance_km
 from services.models import AssociationPage, HelpPointPage, OpeningException, OpeningRule
 
 from . import ids
@@ -152,7 +153,7 @@ def help_point_pks(params):
     modified_after = _modified_after(params)
     organization_id, term_id = _id(params, "organization_id"), _id(params, "taxonomy_term_id")
     taxonomy_id = _id(params, "taxonomy_id")
-    queryset = italian_live_help_points()
+    queryset = HelpPointPage.objects.italian_live()
     if text:
         queryset = queryset.filter(
             Q(title__icontains=text)
@@ -210,7 +211,7 @@ def help_point_by(record_id, id_of):
     """The live Italian help point whose `id_of(page)` is `record_id`, or None."""
     if not ids.is_uuid(record_id):
         return None
-    for point in italian_live_help_points().only("pk", "translation_key"):
+    for point in HelpPointPage.objects.italian_live().only("pk", "translation_key"):
         if id_of(point) == record_id:
             return with_details(HelpPointPage.objects.filter(pk=point.pk)).first()
     return None

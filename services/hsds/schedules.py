@@ -13,10 +13,10 @@ What is covered: from the last clock change up to today to the first clock chang
 than twelve months ahead. Both ends are clock changes, so an export made tomorrow has the
 same schedules, dates and ids as today's until the next change.
 
-The Europe/Rome wall clock decides, as in services.hours: an opening belongs to the day it
-starts on, a closing time earlier than the opening time is on the next day (and may have
-another offset, on the night of a change), and a time the change skips counts as just
-after the change.
+The Europe/Rome wall clock decides, as in services.help_points.hours: an opening
+belongs to the day it starts on, a closing time earlier than the opening time is on the
+next day (and may have another offset, on the night of a change), and a time the change
+skips counts as just after the change.
 """
 
 import datetime as dt
@@ -26,7 +26,7 @@ from itertools import groupby
 
 from django.utils.translation import gettext as _
 
-from services import hours
+from services.help_points import hours
 
 from . import ids
 
@@ -116,7 +116,7 @@ def _days(first: dt.date, last: dt.date):
         day += DAY
 
 
-def day_by_day(schedule: hours.Schedule, first: dt.date, last: dt.date) -> dict:
+def day_by_day(schedule: hours.OpeningHours, first: dt.date, last: dt.date) -> dict:
     """{source: [(day, what)]}: each rule's days (with their Times, or EXCLUDED when a
     holiday or an exception takes the day), the special hours' days and the closed days."""
     sources = {}
@@ -166,7 +166,9 @@ def _weekdays_between(first: dt.date, last: dt.date):
     return {day.weekday() for day in _days(first, min(last, first + 6 * DAY))}
 
 
-def publish(schedule: hours.Schedule, parent_id: str, today: dt.date, mode_labels: dict) -> list:
+def publish(
+    schedule: hours.OpeningHours, parent_id: str, today: dt.date, mode_labels: dict
+) -> list:
     """The HSDS schedules of one help point (`parent_id`: its service_at_location id),
     for the stretch `covered(today)`. `mode_labels` names each rule's mode (in person…)."""
     first, last = covered(today)

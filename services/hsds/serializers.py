@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from services import gazetteer
+from services.languages import LANGUAGE_NAMES
 from services.models import HelpPointPage, OpeningRule
-from services.models.help_point import LANGUAGE_NAMES
 
 from . import ids
 from .queries import published_position
@@ -140,7 +140,7 @@ def service(point, context, *, full=False, with_organization=True):
                 "name": LANGUAGE_NAMES.get(code, code),
                 "code": code,
             }
-            for code in point.language_list
+            for code in point.languages
         ]
         record["attributes"] = [kind_attribute(point, record["id"], context.language)]
         record["service_at_locations"] = [service_at_location(point, context, full=True)]
@@ -222,7 +222,7 @@ def location(point, context, *, full=False):
 
 def schedules(point, record_id, context):
     modes = dict(OpeningRule.Mode.choices)
-    return publish(point.schedule(), record_id, context.today, modes)
+    return publish(point.opening_hours(), record_id, context.today, modes)
 
 
 def service_at_location(point, context, *, full=False, with_service=False):

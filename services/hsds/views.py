@@ -16,7 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from services import hours
+from services.help_points import hours
 from services.models import AssociationPage, HelpPointPage
 from services.paging import Page, PagingError
 
@@ -87,7 +87,7 @@ def root(request, context):
     """What this API is: its HSDS version and its OpenAPI description."""
     return {
         "version": HSDS_VERSION,
-        "openapi_url": request.build_absolute_uri(reverse("api:openapi")),
+        "openapi_url": request.build_absolute_uri(reverse("openapi")),
     }
 
 

@@ -3,8 +3,8 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import services.models.inbox
-import services.models.workshop
+import services.contact.models
+import services.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.db import migrations, models
@@ -151,7 +151,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('notification_email', models.EmailField(blank=True, help_text="Where the notice of a new message is sent (it never contains the message). Empty: the association's own email.", max_length=254, verbose_name='notification email')),
-                ('retention_days', models.PositiveSmallIntegerField(default=services.models.inbox.default_retention_days, help_text='Messages older than this are deleted by the purge command.', verbose_name='keep messages for (days)')),
+                ('retention_days', models.PositiveSmallIntegerField(default=services.contact.models.default_retention_days, help_text='Messages older than this are deleted by the purge command.', verbose_name='keep messages for (days)')),
                 ('association', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='inbox_settings', to='services.associationpage', verbose_name='association')),
             ],
             options={
@@ -228,7 +228,7 @@ class Migration(migrations.Migration):
                 ('venue_name', models.CharField(blank=True, help_text='Only when not at a help point: the name of the place.', max_length=200, verbose_name='place')),
                 ('street_address', models.CharField(blank=True, max_length=200, verbose_name='street address')),
                 ('comune', models.CharField(blank=True, help_text='Only when not at a help point: the comune of the address.', max_length=120, verbose_name='comune')),
-                ('languages', services.models.workshop.CodeListField(blank=True, help_text='Languages the sessions are held in, or interpreted into.', max_length=200, verbose_name='languages')),
+                ('languages', services.fields.CodeListField(blank=True, help_text='Languages the sessions are held in, or interpreted into.', max_length=200, verbose_name='languages')),
                 ('childcare', models.BooleanField(default=False, help_text='Tick when someone looks after the children during the sessions.', verbose_name='childcare offered')),
                 ('is_free', models.BooleanField(default=True, verbose_name='free of charge')),
                 ('cost', models.CharField(blank=True, help_text="Only when not free, e.g. '5 € per session, free on request'.", max_length=120, verbose_name='cost')),
@@ -242,7 +242,7 @@ class Migration(migrations.Migration):
                 ('timezone', models.CharField(default='Europe/Rome', editable=False, max_length=40, verbose_name='time zone')),
                 ('repeats', models.CharField(choices=[('once', 'Does not repeat'), ('weekly', 'Weekly')], default='weekly', max_length=10, verbose_name='repeats')),
                 ('repeat_every', models.PositiveSmallIntegerField(default=1, help_text='1 for every week, 2 for every other week.', verbose_name='every how many weeks')),
-                ('weekdays', services.models.workshop.CodeListField(blank=True, help_text='Days of the week. Empty: the weekday of the first session.', max_length=20, verbose_name='on')),
+                ('weekdays', services.fields.CodeListField(blank=True, help_text='Days of the week. Empty: the weekday of the first session.', max_length=20, verbose_name='on')),
                 ('repeat_until', models.DateField(blank=True, help_text='Last possible date, included.', null=True, verbose_name='until')),
                 ('repeat_count', models.PositiveSmallIntegerField(blank=True, help_text='Instead of an end date: how many sessions in all.', null=True, verbose_name='number of sessions')),
                 ('help_point', models.ForeignKey(blank=True, help_text='Where the sessions are held. Leave empty and fill in another address.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='workshops', to='services.helppointpage', verbose_name='help point')),

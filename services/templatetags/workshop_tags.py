@@ -5,10 +5,11 @@ the way the rhythm sentences write them (Babel, in the active language)."""
 from django import template
 from wagtail.models import Locale
 
-from ..models import WorkshopIndexPage, WorkshopPage
-from ..workshop_listing import upcoming, window
-from ..workshops import rhythm
-from ..workshops.grouping import cards
+from services.workshops import rhythm
+from services.workshops.grouping import cards
+from services.workshops.listing import upcoming, window
+from services.workshops.models import WorkshopPage
+from services.workshops.pages import WorkshopIndexPage
 
 register = template.Library()
 
@@ -53,12 +54,8 @@ def upcoming_workshops(context, limit=3):
 @register.inclusion_tag("services/includes/help_point_workshops.html", takes_context=True)
 def workshops_held_at(context, help_point):
     """The live workshops held at `help_point`, in its language."""
-    workshops = (
-        WorkshopPage.objects.live()
-        .public()
-        .filter(locale=help_point.locale, help_point__translation_key=help_point.translation_key)
-        .prefetch_related("date_changes")
-        .order_by("title")
+    workshops = WorkshopPage.objects.listed(help_point.locale).filter(
+        help_point__translation_key=help_point.translation_key
     )
     return {"request": context.get("request"), "workshops": workshops}
 
@@ -66,13 +63,7 @@ def workshops_held_at(context, help_point):
 @register.inclusion_tag("services/includes/association_workshops.html", takes_context=True)
 def association_workshops(context, association):
     """The live workshops of `association`, with its calendar feed."""
-    workshops = (
-        WorkshopPage.objects.live()
-        .public()
-        .child_of(association)
-        .prefetch_related("date_changes")
-        .order_by("title")
-    )
+    workshops = WorkshopPage.objects.listed(association.locale).child_of(association)
     return {
         "request": context.get("request"),
         "association": association,

@@ -1,1 +1,2 @@
-"""Workshops as a woman reads them: rhythms in words, cards grouped by workshop, dates."""
+"""Workshops of the associations: pages, recurring sessions, rhythms in words, cards
+grouped by workshop, listing, calendars and API."""

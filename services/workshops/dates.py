@@ -40,7 +40,7 @@ def page_dates(workshop, number, now=None):
     """Template context: the sessions of page `number` (any text: a bad one gives the
     first or last page), the changes of the coming year and the rhythm in words."""
     now = now or timezone.now()
-    schedule = workshop.schedule()
+    schedule = workshop.recurrence()
     sessions = schedule.sessions(now, now + HORIZON)
     dates = Paginator(sessions, PER_PAGE).get_page(number)
     today = now.astimezone(schedule.zone).date()

@@ -12,8 +12,8 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
 from .. import gazetteer
-from ..models.workshop import weekday_choices
-from ..workshop_listing import WorkshopFilterForm
+from .listing import WorkshopFilterForm
+from .models import weekday_choices
 
 
 class ListingFilterForm(WorkshopFilterForm):

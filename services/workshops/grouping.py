@@ -1,7 +1,7 @@
 """The workshops as cards: one per workshop with its rhythm, next dates and changes,
 the sessions of the coming week on top, and the nearest first when she gave a comune.
 
-It works on the sessions `services.workshop_listing.upcoming()` returns, so a card shows
+It works on the sessions `services.workshops.listing.upcoming()` returns, so a card shows
 exactly the sessions the API and the calendar feeds give for the same weeks.
 """
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
 
+from services.help_points.finder import distance_km
+
 from .. import gazetteer
-from ..finder import distance_km
 from . import rhythm
 
 NEXT_DATES = 3
@@ -32,7 +33,7 @@ class Card:
 
     @cached_property
     def schedule(self):
-        return self.workshop.schedule()
+        return self.workshop.recurrence()
 
     @cached_property
     def rhythm(self):

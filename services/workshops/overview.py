@@ -2,27 +2,18 @@
 
 Without JavaScript the filters are a GET form and the page answers them. With
 JavaScript (static/js/workshops.js) a search with a comune is sent as a same-origin POST
-to `results`, which answers with the same results as an HTML fragment: the place she
+to `views.workshop_results`, which answers with the same results as an HTML fragment: the place she
 typed then travels in a request body and never in a URL, so it is not in the address
 bar, the history or a log. Both answers are `Cache-Control: no-store`. The POST changes
 nothing on the server, so it needs no CSRF token (and no cookie).
 """
 
-from django.http import HttpResponseBadRequest
-from django.shortcuts import render
-from django.utils import translation
-from django.utils.cache import add_never_cache_headers
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
-
-from ..models import WorkshopIndexPage
-from ..workshop_listing import DEFAULT_WEEKS, comuni, upcoming, window
 from .filters import ListingFilterForm
 from .grouping import cards, nearest_first, this_week
+from .listing import DEFAULT_WEEKS, comuni, upcoming, window
 
 MAX_CARDS = 100  # workshops on one page; the filters narrow down the rest
 THIS_WEEK_SHOWN = 5  # the rest of the week is in the cards below
-MAX_PAGE_ID = 2**31 - 1
 
 
 def overview(data, page, request):
@@ -65,20 +56,3 @@ def overview(data, page, request):
         "this_week_more": max(0, len(week) - THIS_WEEK_SHOWN),
         "weeks": DEFAULT_WEEKS,
     }
-
-
-@csrf_exempt
-@require_POST
-def results(request):
-    """The results for a POSTed search of the workshops page `page` (its id), as HTML."""
-    page_id = request.POST.get("page", "")
-    if not (page_id.isascii() and page_id.isdigit() and 0 < int(page_id) <= MAX_PAGE_ID):
-        return HttpResponseBadRequest("Unknown workshops page.")
-    page = WorkshopIndexPage.objects.live().public().filter(pk=int(page_id)).first()
-    if page is None:
-        return HttpResponseBadRequest("Unknown workshops page.")
-    with translation.override(page.locale.language_code):
-        context = overview(request.POST, page, request)
-        response = render(request, "services/includes/workshop_results.html", context)
-    add_never_cache_headers(response)
-    return response

@@ -24,7 +24,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from .. import schedule as sched
+from . import recurrence as sched
 
 # "every Thursday": each day on its own, so that every language can decline it.
 EVERY_DAY = (

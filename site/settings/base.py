@@ -12,8 +12,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-SITE_DIR = BASE_DIR / "site"
+# site/ in a checkout; the installed `closher` package once installed from the wheel.
+SITE_DIR = Path(__file__).resolve().parent.parent
+# A checkout keeps the catalogues and static files beside site/; the wheel installs them
+# inside the package (setup.py).
+INSTALLED = (SITE_DIR / "locales").is_dir()
+SHARED_DIR = SITE_DIR if INSTALLED else SITE_DIR.parent
+# Where var/ (database, media) goes unless the environment says: the checkout, or the
+# directory an installed site runs from.
+BASE_DIR = Path.cwd() if INSTALLED else SITE_DIR.parent
 
 
 def env_bool(name, default=False):
@@ -134,7 +141,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "directory.middleware.SecondFactorMiddleware",
+    "closher.accounts.middleware.SecondFactorMiddleware",
     # Every admin URL naming a page, document or collection asks the access policy first.
     "directory.admin_guard.AdminAccessGuard",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -217,7 +224,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Every staff account (admins, editors, partners, operators) logs in with a second
-# factor (TOTP); see directory/middleware.py. Sessions end after a quiet spell.
+# factor (TOTP); see site/accounts/. Sessions end after a quiet spell.
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
 OTP_TOTP_ISSUER = "Clos(H)er"
@@ -225,10 +232,10 @@ OTP_TOTP_ISSUER = "Clos(H)er"
 AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = LOGIN_LOCKOUT_MINUTES / 60
 AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_CLIENT_IP_CALLABLE = "directory.security.no_ip_address"
+AXES_CLIENT_IP_CALLABLE = "closher.accounts.second_factor.no_ip_address"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "directory/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 # Lock-out by username alone on purpose (no IPs kept): rotating the user agent does not
 # reset the per-username count, which is what axes.W006 warns about.
@@ -248,13 +255,13 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locales"]
+LOCALE_PATHS = [SHARED_DIR / "locales"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
 
 # --- Static and media ------------------------------------------------------
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SHARED_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STORAGES = {

@@ -1,8 +1,11 @@
-"""Template tags for the site chrome: menu, language switcher, guidance link, phone links."""
+"""Template tags for the site chrome: menu, language switcher, guidance link, phone links,
+and the rows of a list of facts."""
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -15,11 +18,6 @@ def language_name(code):
     """The language's name written in itself, capitalised: 'Français', 'العربية'."""
     name = get_language_info(code)["name_local"]
     return name[:1].upper() + name[1:]
-
-
-@register.simple_tag
-def native_language_name(code):
-    return language_name(code)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -81,3 +79,34 @@ def site_menu(context, page=None):
             for item in items
         ],
     }
+
+
+class FactNode(template.Node):
+    def __init__(self, label, css_class, nodelist):
+        self.label, self.css_class, self.nodelist = label, css_class, nodelist
+
+    def render(self, context):
+        value = mark_safe(self.nodelist.render(context).strip())  # noqa: S308 - rendered template
+        row = render_to_string(
+            "includes/fact.html",
+            {
+                "label": self.label.resolve(context),
+                "class": self.css_class.resolve(context) if self.css_class else "",
+                "value": value,
+            },
+        )
+        return mark_safe(row.strip())  # noqa: S308 - rendered template
+
+
+@register.tag
+def fact(parser, token):
+    """One row of a `<dl class="facts">`: `{% fact _("Where") %}…{% endfact %}`, the part
+    between the tags its value; `{% fact label class="availability" %}` classes the value."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or (len(bits) == 3 and not bits[2].startswith("class=")):
+        raise template.TemplateSyntaxError('Use {% fact label %} or {% fact label class="…" %}.')
+    label = parser.compile_filter(bits[1])
+    css_class = parser.compile_filter(bits[2].removeprefix("class=")) if len(bits) == 3 else None
+    nodelist = parser.parse(("endfact",))
+    parser.delete_first_token()
+    return FactNode(label, css_class, nodelist)

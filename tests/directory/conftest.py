@@ -6,12 +6,13 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from directory import demo as directory_loader
-from home import demo as home_demo
+from directory.demo import DIRECTORY_DEMO
+from home.demo import home_page
+from home.demo_toolkit import get_or_create_child
 from home.locales import ensure_locales
 from home.models import HomePage
-from services.demo import ASSOCIATIONS
-from services.models import AssociationIndexPage, AssociationPage, AssociationPhone
+from services.associations.demo import ASSOCIATIONS_DEMO, association_page
+from services.models import AssociationIndexPage, AssociationPage
 
 from ..saved_rows import load_rows, save_rows
 
@@ -39,21 +40,14 @@ def operators_of(slug):
 
 def build_directory_demo():
     ensure_locales()
-    home = home_demo.home_page()
-    index, _created = home_demo.get_or_create_child(
+    home = home_page()
+    index, _created = get_or_create_child(
         home, AssociationIndexPage, "associazioni", title="Associazioni"
     )
-    for data in ASSOCIATIONS:
-        if data["slug"] in {"mia", "mondodonna"}:
-            fields = {key: value for key, value in data.items() if key not in {"slug", "phone"}}
-            home_demo.get_or_create_child(
-                index,
-                AssociationPage,
-                data["slug"],
-                phones=[AssociationPhone(number=data["phone"])],
-                **fields,
-            )
-    directory_loader.load(home)
+    for record in ASSOCIATIONS_DEMO.data["associations"]:
+        if record["slug"] in {"mia", "mondodonna"}:
+            association_page(index, record)
+    DIRECTORY_DEMO.build(home, DIRECTORY_DEMO.data)
     source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)

@@ -44,7 +44,7 @@ def test_a_password_alone_does_not_open_the_directory_or_the_admin(operator):
     for url in [directory_url(), reverse("wagtailadmin_home"), private_document.url]:
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith(reverse("directory_otp_verify"))
+        assert response["Location"].startswith(reverse("two_factor_verify"))
     assert "Alloggio" not in client.get(directory_url(), follow=True).content.decode()
 
 
@@ -57,10 +57,10 @@ def test_first_login_enrols_an_authenticator_then_opens_the_directory(operator, 
     assert "Protect your account with a second step" in page
     assert "<svg" in page  # the QR code, drawn on the server
     device = TOTPDevice.objects.get(user=operator, confirmed=False)
-    wrong = client.post(reverse("directory_otp_setup"), {"otp_token": "000000"})
+    wrong = client.post(reverse("two_factor_setup"), {"otp_token": "000000"})
     assert "This code is not valid" in wrong.content.decode()
     response = client.post(
-        reverse("directory_otp_setup"),
+        reverse("two_factor_setup"),
         {"otp_token": code_for(device), "next": directory_url()},
         follow=True,
     )
@@ -76,7 +76,7 @@ def test_a_code_from_the_app_completes_the_login(operator):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     sign_in(client, "operatrice")
     response = client.post(
-        reverse("directory_otp_verify"),
+        reverse("two_factor_verify"),
         {"otp_token": code_for(device), "next": directory_url()},
         follow=True,
     )
@@ -88,7 +88,7 @@ def test_the_next_address_cannot_send_elsewhere(operator):
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     sign_in(client, "operatrice")
     response = client.post(
-        reverse("directory_otp_verify"),
+        reverse("two_factor_verify"),
         {"otp_token": code_for(device), "next": "https://evil.example/"},
     )
     assert response["Location"] == reverse("wagtailadmin_home")

@@ -18,8 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry, Page
 from wagtail.users.models import UserProfile
 
-from directory import recovery_codes
-from directory.second_factor_notices import (
+from closher.accounts import recovery_codes
+from closher.accounts.notices import (
     DEVICE_ADDED,
     DEVICE_REMOVED,
     RECOVERY_CODE_USED,
@@ -288,7 +288,7 @@ def test_a_failed_notice_email_does_not_stop_the_sign_in(operator, phone, monkey
     def broken_send_mail(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr("directory.second_factor_notices.send_mail", broken_send_mail)
+    monkeypatch.setattr("closher.accounts.notices.send_mail", broken_send_mail)
     codes = recovery_codes.replace(operator)
     client = signed_in_with_password()
     assert client.post(VERIFY, {"otp_token": codes[0]}).status_code == 302

@@ -4,9 +4,9 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
-from home.demo import T
+from home.demo import HOME_DEMO
+from home.demo_toolkit import translate_page
 from home.models import StandardPage
-from home.translation import Glossary, translate_page
 from home.wagtail_localize_numchild import restore_numchild
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +22,7 @@ def translate_subtree(demo, django_capture_on_commit_callbacks):
         child = StandardPage(title="Sotto-pagina", slug="sotto-pagina")
         about.add_child(instance=child)
         child.save_revision().publish()
-        glossary = Glossary()
-        glossary.entries.update(T.entries)
-        glossary("Sotto-pagina", "Sous-page")
+        glossary = {**HOME_DEMO.data.translations["en"], "Sotto-pagina": "Sous-page"}
         french = Locale.objects.get(language_code="fr")
         with django_capture_on_commit_callbacks(execute=True):
             translate_page(about, french, glossary)

@@ -4,7 +4,7 @@ import polib
 import pytest
 from django.conf import settings
 
-LOCALES = Path(settings.BASE_DIR) / "locales"
+LOCALES = Path(settings.LOCALE_PATHS[0])
 
 
 @pytest.mark.parametrize("language", [code for code, _ in settings.LANGUAGES])

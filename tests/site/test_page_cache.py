@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from closher.models import NetworkSettings
-from services import hours
+from services.help_points import hours
 from services.models import HelpPointPage
 
 
@@ -77,7 +77,7 @@ def test_an_open_now_page_changes_at_the_next_opening_change(cached, monkeypatch
     page = (
         HelpPointPage.objects.filter(locale__language_code="it").exclude(opening_rules=None).first()
     )
-    change = page.schedule().status(hours.now()).next_change
+    change = page.opening_hours().status(hours.now()).next_change
     frozen = {"now": change.astimezone(dt.UTC) - dt.timedelta(seconds=2)}
     monkeypatch.setattr(hours, "now", lambda: frozen["now"])
     monkeypatch.setattr(timezone, "now", lambda: frozen["now"])
@@ -86,7 +86,7 @@ def test_an_open_now_page_changes_at_the_next_opening_change(cached, monkeypatch
     frozen["now"] += dt.timedelta(seconds=3)
     time.sleep(2.1)  # the entry lived until the change, in real seconds too
     after = cached.get(page.url).content.decode()
-    status = page.schedule().status(frozen["now"]).message
+    status = page.opening_hours().status(frozen["now"]).message
     assert status in after
     assert before != after
 

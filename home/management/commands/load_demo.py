@@ -6,41 +6,36 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from directory import demo as directory_demo
-from home import demo as home_demo
-from home import demo_safety
+from directory.demo import DIRECTORY_DEMO
+from home.demo import HOME_DEMO, home_page, set_entry_points
+from home.demo_safety import SAFE_BROWSING_DEMO
+from home.demo_toolkit import translate_missing
 from home.locales import ensure_locales
-from home.translation import Glossary, translate_page
-from services import demo as services_demo
-from services import demo_contact, demo_help_points, demo_workshops
+from services.associations.demo import ASSOCIATIONS_DEMO
+from services.contact.demo import CONTACT_DEMO
+from services.help_points.demo import HELP_POINTS_DEMO
+from services.workshops.demo import WORKSHOPS_DEMO
 
-# Each loader builds its Italian pages below the home page and returns them in tree
-# order; it has a glossary `T` with their English text and `ENTRY_POINT_TEXTS` for
-# the home page's cards. Order here is the order of the cards. A loader may also have
-# `EXTRA_TRANSLATIONS` ({language code: Glossary}) to translate its pages into more
-# languages than English, and `after_sync()`, run once every language is in sync.
-LOADERS = [
-    demo_help_points,
-    demo_workshops,
-    demo_contact,
-    services_demo,
-    home_demo,
-    demo_safety,
-    directory_demo,
+# The parts of the demo (home.demo_toolkit.DemoPart), built in this order; the home
+# page's cards follow it.
+PARTS = [
+    HELP_POINTS_DEMO,
+    WORKSHOPS_DEMO,
+    CONTACT_DEMO,
+    ASSOCIATIONS_DEMO,
+    HOME_DEMO,
+    SAFE_BROWSING_DEMO,
+    DIRECTORY_DEMO,
 ]
 TRANSLATED_LANGUAGE = "en"
 
 
-def translate_missing(pages, locale, glossary):
-    """Translate into `locale` the pages that have no translation there yet (only an
-    alias, or nothing); returns how many were translated."""
-    translated = 0
-    for page in pages:
-        existing = page.get_translation_or_none(locale)
-        if existing is None or existing.alias_of_id:
-            translate_page(page, locale, glossary)
-            translated += 1
-    return translated
+def translations(code):
+    """{Italian: text in `code`} from every part's data file."""
+    merged = {}
+    for part in PARTS:
+        merged.update(part.data.translations.get(code, {}))
+    return merged
 
 
 class Command(BaseCommand):
@@ -49,34 +44,28 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         ensure_locales()
-        home = home_demo.home_page()
-        pages = []
-        glossary = Glossary()
+        home = home_page()
+        built = [(part, part.build(home, part.data)) for part in PARTS]
+        pages = [page for _part, part_pages in built for page in part_pages]
         entry_texts = {}
-        loaded = {}
-        for loader in LOADERS:
-            loaded[loader] = loader.load(home)
-            pages.extend(loaded[loader])
-            glossary.entries.update(loader.T.entries)
-            entry_texts.update(loader.ENTRY_POINT_TEXTS)
-        glossary.entries.update(home_demo.T.entries)
-        home_demo.set_entry_points(
-            home, [p for p in pages if p.depth == home.depth + 1], entry_texts
-        )
+        for part in PARTS:
+            entry_texts.update(part.data.entry_points())
+        set_entry_points(home, [p for p in pages if p.depth == home.depth + 1], entry_texts)
 
         english = Locale.objects.get(language_code=TRANSLATED_LANGUAGE)
-        translated = translate_missing([home, *pages], english, glossary)
+        translated = translate_missing([home, *pages], english, translations(TRANSLATED_LANGUAGE))
 
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         for locale in Locale.objects.exclude(pk=source.pk):
             synchronize_tree(source, locale)
-        for loader, loader_pages in loaded.items():
-            for code, extra_glossary in getattr(loader, "EXTRA_TRANSLATIONS", {}).items():
-                locale = Locale.objects.get(language_code=code)
-                translate_missing(loader_pages, locale, extra_glossary)
-        for loader in LOADERS:
-            if hasattr(loader, "after_sync"):
-                loader.after_sync()
+        for part, part_pages in built:
+            for code in part.data.languages:
+                if code != TRANSLATED_LANGUAGE:
+                    locale = Locale.objects.get(language_code=code)
+                    translate_missing(part_pages, locale, translations(code))
+        for part in PARTS:
+            if part.after_sync is not None:
+                part.after_sync()
 
         self.stdout.write(
             self.style.SUCCESS(

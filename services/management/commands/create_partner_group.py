@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from services.models import AssociationPage
-from services.partners import setup_partner_group
+from services.associations.models import AssociationPage
+from services.associations.partners import setup_partner_group
 
 
 class Command(BaseCommand):

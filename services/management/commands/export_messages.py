@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from services.models import EncryptedMessage
+from services.contact.models import EncryptedMessage
 
 from .set_inbox_key import association_by_slug
 

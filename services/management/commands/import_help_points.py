@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from services.importer import RowError, import_rows, validate
+from services.help_points.importer import RowError, import_rows, validate
 
 
 class Command(BaseCommand):

@@ -10,8 +10,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from services.models import EncryptedMessage, InboxSettings
-from services.models.inbox import default_retention_days
+from services.contact.models import EncryptedMessage, InboxSettings, default_retention_days
 
 
 class Command(BaseCommand):

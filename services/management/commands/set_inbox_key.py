@@ -11,9 +11,10 @@ and announced by email to the inbox members and the association, as from the adm
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from services.associations.models import AssociationPage
 from services.contact.encryption import InvalidRecipient, parse_recipient
 from services.contact.keys import add_key, retire_key
-from services.models import AssociationPage, InboxKey
+from services.contact.models import InboxKey
 
 
 def association_by_slug(slug):

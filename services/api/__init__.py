@@ -1,1 +1,0 @@
-"""Open-data API of the help points (outside the language prefixes)."""

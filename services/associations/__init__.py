@@ -1,0 +1,1 @@
+"""Partner associations of the network: their pages and the groups that publish for them."""

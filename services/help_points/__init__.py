@@ -1,0 +1,1 @@
+"""Help points: their pages, opening hours, the finder, the open-data API and the importer."""

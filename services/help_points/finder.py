@@ -1,0 +1,327 @@
+"""Find the help points nearest to a place, with their opening status at an instant.
+
+Shared by the finder page and the open-data API. A search costs the same few
+queries whatever the number of help points: the database orders the Italian live
+help points by an approximate (equirectangular) distance and returns the nearest
+few with their rules, exceptions and phones prefetched; exact distances and opening
+status are computed here. The place and coordinates are used for one response only:
+never logged, never stored.
+"""
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import F, FloatField, Value
+from django.db.models.functions import Cast
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from services import gazetteer
+
+from . import hours
+from .models import HelpPointPage
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 100
+# With "open now"/"open at", the nearest this many are checked for the open ones.
+OPEN_FILTER_POOL = 200
+EARTH_RADIUS_KM = 6371.0
+OPEN_FLAGS = ("", "0", "1", "now", "at", "any")
+
+
+class SearchError(ValueError):
+    """A parameter she or a client sent cannot be used; the message says why."""
+
+
+@dataclass
+class Hit:
+    page: object  # the Italian HelpPointPage
+    distance_km: float | None
+    status: hours.Status
+    shown: object = None  # the page in the visitor's language, when the finder sets it
+
+
+class Hits(list):
+    """Search results, knowing whether more follow them (the API's next page)."""
+
+    def __init__(self, hits=(), more=False):
+        super().__init__(hits)
+        self.more = more
+
+
+@dataclass
+class Search:
+    near: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    at: dt.datetime | None = None
+    at_given: bool = False
+    open_only: bool = False
+    limit: int | None = None  # None: DEFAULT_LIMIT near a place, else every help point
+    offset: int = 0  # results skipped: the API's earlier pages
+    resolved: gazetteer.Comune | None = None
+    candidates: list = field(default_factory=list)
+    results: list = field(default_factory=list)
+    error: str = ""
+    unknown_place: bool = False
+    submitted: bool = False
+
+    @property
+    def has_place(self):
+        return self.latitude is not None
+
+
+def distance_km(lat1, lng1, lat2, lng2):
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lng2 - lng1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=False, offset=0):
+    """Italian live help points nearest first, as `Hit`s with `distance_km` and status.
+
+    Two steps keep it fast on thousands of rows: the database orders the ids alone by
+    an approximate distance, then the few nearest are fetched with their details. Pages
+    (`offset`) are cut in that order, then each is sorted by exact distance: every help
+    point is on exactly one page.
+    """
+    scale = math.cos(math.radians(latitude))
+    squared = (F("latitude") - Value(latitude)) * (F("latitude") - Value(latitude)) + (
+        F("longitude") - Value(longitude)
+    ) * (F("longitude") - Value(longitude)) * Value(scale * scale)
+    limit = limit or DEFAULT_LIMIT
+    pool = OPEN_FILTER_POOL if open_only else offset + limit + 1
+    ids = list(
+        HelpPointPage.objects.italian_live()
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .annotate(approx=Cast(squared, FloatField()))
+        .order_by("approx", "pk")
+        .values_list("pk", flat=True)[:pool]
+    )
+    more = len(ids) > offset + limit
+    if not open_only:
+        ids = ids[offset : offset + limit]
+    pages = HelpPointPage.objects.filter(pk__in=ids).with_details().in_bulk()
+    at = at or hours.now()
+    hits = []
+    for page in (pages[pk] for pk in ids if pk in pages):
+        status = page.opening_hours().status(at)
+        if open_only and not status.open_now:
+            continue
+        distance = distance_km(latitude, longitude, page.latitude, page.longitude)
+        hits.append(Hit(page, distance, status))
+    if open_only:
+        more = len(hits) > offset + limit
+        hits = hits[offset : offset + limit]
+    hits.sort(key=lambda hit: hit.distance_km)
+    return Hits(hits, more)
+
+
+def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
+    """Italian live help points by province, comune and name (no place given)."""
+    at = at or hours.now()
+    queryset = HelpPointPage.objects.italian_live().with_details()
+    queryset = queryset.order_by("province", "comune", "title", "pk")
+    if limit and not open_only:
+        queryset = queryset[offset : offset + limit + 1]
+    hits = []
+    for page in queryset:
+        status = page.opening_hours().status(at)
+        if open_only and not status.open_now:
+            continue
+        hits.append(Hit(page, None, status))
+    if not limit:
+        return Hits(hits)
+    start = offset if open_only else 0
+    return Hits(hits[start : start + limit], more=len(hits) > start + limit)
+
+
+def _float(value, name, low, high):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise forms.ValidationError(_("%(name)s must be a number.") % {"name": name}) from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise forms.ValidationError(
+            _("%(name)s must be between %(low)s and %(high)s.")
+            % {"name": name, "low": low, "high": high}
+        )
+    return number
+
+
+def parse_instant(text):
+    """An ISO 8601 instant; without an offset it is read as Europe/Rome local time."""
+    try:
+        moment = parse_datetime(text.strip())
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise forms.ValidationError(_("'at' must be a date and time like 2026-03-30T11:30:00Z."))
+    if not 2000 <= moment.year <= 2100:
+        raise forms.ValidationError(_("'at' must be between the years 2000 and 2100."))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=hours.ROME)
+    return moment
+
+
+class SearchForm(forms.Form):
+    """What every search reads: her coordinates and how many results; a subclass adds
+    the place and the time, as the API or the finder page names them."""
+
+    lat = forms.CharField(required=False, strip=False)
+    lng = forms.CharField(required=False, strip=False)
+    limit = forms.CharField(required=False, strip=False)
+
+    def clean_lat(self):
+        lat = self.cleaned_data["lat"]
+        return _float(lat, "lat", -90, 90) if lat else None
+
+    def clean_lng(self):
+        lng = self.cleaned_data["lng"]
+        return _float(lng, "lng", -180, 180) if lng else None
+
+    def clean_limit(self):
+        limit = self.cleaned_data["limit"]
+        if not limit:
+            return None
+        if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= MAX_LIMIT:
+            raise forms.ValidationError(
+                _("limit must be a whole number from 1 to %(max)s.") % {"max": MAX_LIMIT}
+            )
+        return int(limit)
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [bool(self.data.get(name)) for name in ("lat", "lng")]
+        if any(given) and not all(given):
+            raise forms.ValidationError(_("Give both lat and lng."))
+        return cleaned
+
+    def search(self):
+        """The Search these valid parameters ask for (not run yet)."""
+        data = self.cleaned_data
+        at = self.instant()
+        return Search(
+            near=data["near"].strip(),
+            latitude=data["lat"],
+            longitude=data["lng"],
+            at=at or hours.now(),
+            at_given=at is not None,
+            open_only=self.open_only(),
+            limit=data["limit"],
+        )
+
+
+def place_field():
+    return forms.CharField(
+        required=False,
+        strip=False,
+        max_length=gazetteer.MAX_QUERY_LENGTH,
+        error_messages={"max_length": gettext_lazy("The place is too long.")},
+    )
+
+
+def open_field():
+    return forms.ChoiceField(
+        required=False,
+        choices=[(flag, flag) for flag in OPEN_FLAGS],
+        error_messages={"invalid_choice": gettext_lazy("open_now must be 1 or 0.")},
+    )
+
+
+class ApiSearchForm(SearchForm):
+    """GET /api/help-points/: `near`, `lat`+`lng`, `open_now=1`, `at`, `limit`."""
+
+    near = place_field()
+    open_now = open_field()
+    at = forms.CharField(required=False, strip=False)
+    field_order = ["near", "lat", "lng", "open_now", "at", "limit"]
+
+    def clean_at(self):
+        at = self.cleaned_data["at"]
+        return parse_instant(at) if at else None
+
+    def instant(self):
+        return self.cleaned_data["at"]
+
+    def open_only(self):
+        return self.cleaned_data["open_now"] == "1"
+
+
+class FinderForm(SearchForm):
+    """The finder page's GET form: `q`, `open` (any, now, at) with `day` and `time`."""
+
+    q = place_field()
+    open = open_field()
+    day = forms.CharField(required=False, strip=False)
+    time = forms.CharField(required=False, strip=False)
+    field_order = ["q", "lat", "lng", "open", "day", "time", "limit"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["near"] = cleaned.get("q", "")
+        if cleaned.get("open") == "at" and cleaned.get("day") and cleaned.get("time"):
+            cleaned["at"] = parse_instant(f"{cleaned['day']}T{cleaned['time']}")
+        return cleaned
+
+    def instant(self):
+        return self.cleaned_data.get("at")
+
+    def open_only(self):
+        return self.cleaned_data["open"] in ("1", "now", "at")
+
+
+def parse(params, *, api):
+    """A Search from query parameters (the API's, or the finder form's), validated."""
+    form = (ApiSearchForm if api else FinderForm)(params)
+    if not form.is_valid():
+        raise SearchError(next(iter(form.errors.values()))[0])
+    return form.search()
+
+
+def run(search):
+    """Resolve the place and fill in the results (or candidates) of a parsed Search."""
+    if search.latitude is None and search.near:
+        found = gazetteer.lookup(search.near)
+        if found.comune is not None:
+            search.resolved = found.comune
+            search.latitude, search.longitude = found.comune.latitude, found.comune.longitude
+        elif found.candidates:
+            search.candidates = found.candidates
+            return search
+        else:
+            search.unknown_place = True
+            return search
+    if search.has_place:
+        search.results = nearest_help_points(
+            search.latitude,
+            search.longitude,
+            limit=search.limit,
+            at=search.at,
+            open_only=search.open_only,
+            offset=search.offset,
+        )
+    else:
+        search.results = all_help_points(
+            limit=search.limit, at=search.at, open_only=search.open_only, offset=search.offset
+        )
+    return search
+
+
+def search_from_request(params):
+    """The finder page's search: errors become a message on the page, never a 500."""
+    keys = {"q", "lat", "lng", "open", "day", "time"}
+    if not keys & set(params):
+        return Search()
+    try:
+        search = parse(params, api=False)
+    except SearchError as error:
+        return Search(error=str(error), submitted=True)
+    search.submitted = True
+    return run(search)

@@ -1,0 +1,13 @@
+"""Open data, feeds and the workshops' POSTed results, outside the language prefixes
+(`?lang=` picks the language)."""
+
+from django.urls import include, path
+
+from .help_points import urls as help_points
+from .workshops import urls as workshops
+
+urlpatterns = [
+    path("api/", include([*help_points.api_urls, *workshops.api_urls])),
+    path("calendar/", include(workshops.calendar_urls)),
+    path("workshops/", include(workshops.results_urls)),
+]

@@ -24,8 +24,8 @@ test: $(VENV)/.test catalogues chromium
 
 serve: $(VENV)/.runtime catalogues
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) createcachetable
+	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(BIN)/gunicorn closher.wsgi \
 		--config site/gunicorn.conf.py --bind $(HOST):$(PORT)
 
@@ -65,8 +65,8 @@ messages: $(VENV)/.runtime
 
 db: $(VENV)/.runtime
 	@mkdir -p var
-	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
+	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 
 chromium:

@@ -1,15 +1,20 @@
-"""Django's Redis cache that degrades instead of failing when Redis is unreachable.
+"""Shared caches that degrade instead of failing: a cache is never a reason for a 500.
 
-With Redis stopped, every operation goes to the `fallback` cache alias (the database
-cache): pages are rendered and stored there, the contact form's rate limit keeps
-counting, and the error is logged, never raised to the visitor. When Redis is back,
-the next operation uses it again.
+- `FaultTolerantRedisCache`: with Redis stopped, every operation goes to the `FALLBACK`
+  cache alias (the database cache): pages are rendered and stored there, the contact
+  form's rate limit keeps counting, and the error is logged. When Redis is back, the
+  next operation uses it again.
+- `TolerantDatabaseCache`: before `createcachetable` has run (Wagtail already uses the
+  cache while `migrate` creates the locales) or while the database is unreachable, an
+  operation is a miss: nothing stored, nothing found.
 """
 
 import logging
 
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
+from django.db import DatabaseError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -41,19 +46,39 @@ class FaultTolerantRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         super().__init__(server, {**params, "OPTIONS": options})
 
+    def fallback(self, name, *args, **kwargs):
+        return getattr(caches[self.fallback_alias], name)(*args, **kwargs)
 
-def _degrading(name):
+
+class TolerantDatabaseCache(DatabaseCache):
+    """DatabaseCache whose operations are misses when its table or database is missing."""
+
+    def fallback(self, name, *args, **kwargs):
+        if name == "incr":
+            raise ValueError("not in the cache")  # what incr says of a missing key
+        return {
+            "add": False,
+            "get": kwargs.get("default", args[1] if len(args) > 1 else None),
+            "get_many": {},
+            "has_key": False,
+            "touch": False,
+            "delete": False,
+        }.get(name)
+
+
+def _degrading(backend, errors, name):
     def operation(self, *args, **kwargs):
         try:
-            return getattr(RedisCache, name)(self, *args, **kwargs)
-        except REDIS_DOWN as error:
-            logger.warning("Redis unreachable (%s): %s served by the fallback cache", error, name)
-            return getattr(caches[self.fallback_alias], name)(*args, **kwargs)
+            return getattr(backend, name)(self, *args, **kwargs)
+        except errors as error:
+            logger.warning("%s unavailable (%s): %s degraded", backend.__name__, error, name)
+            return self.fallback(name, *args, **kwargs)
 
     operation.__name__ = name
-    operation.__doc__ = f"RedisCache.{name}, or the fallback cache's when Redis is down."
+    operation.__doc__ = f"{backend.__name__}.{name}, degraded when its store is unavailable."
     return operation
 
 
 for _name in OPERATIONS:
-    setattr(FaultTolerantRedisCache, _name, _degrading(_name))
+    setattr(FaultTolerantRedisCache, _name, _degrading(RedisCache, REDIS_DOWN, _name))
+    setattr(TolerantDatabaseCache, _name, _degrading(DatabaseCache, DatabaseError, _name))

@@ -189,7 +189,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis unreachable, each operation falls back to the database cache (closher/cache.py).
 # The database cache's table: `manage.py createcachetable` (make run / serve do it).
 DATABASE_CACHE = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "BACKEND": "closher.cache.TolerantDatabaseCache",
     "LOCATION": "closher_cache",
 }
 CACHES = {

@@ -11,7 +11,7 @@ import time
 import pytest
 from django.core.cache import caches
 
-from closher.cache import FaultTolerantRedisCache
+from closher.cache import FaultTolerantRedisCache, TolerantDatabaseCache
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
@@ -89,3 +89,14 @@ def test_redis_stopped_then_back_never_raises_and_keeps_counting(redis_port):
     finally:
         restarted.kill()
         restarted.wait()
+
+
+@pytest.mark.django_db
+def test_a_missing_cache_table_is_a_miss_not_an_error():
+    """Before `createcachetable` (Wagtail uses the cache while `migrate` runs)."""
+    cache = TolerantDatabaseCache("no_such_cache_table", {})
+    cache.set("page", "stored", 60)
+    assert cache.get("page", "missing") == "missing"
+    assert cache.add("rate", 1, 60) is False
+    with pytest.raises(ValueError):
+        cache.incr("rate")

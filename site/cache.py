@@ -14,7 +14,7 @@ import logging
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router, transaction
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -46,12 +46,26 @@ class FaultTolerantRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         super().__init__(server, {**params, "OPTIONS": options})
 
+    def guarded(self, operation, *args, **kwargs):
+        return operation(self, *args, **kwargs)
+
     def fallback(self, name, *args, **kwargs):
         return getattr(caches[self.fallback_alias], name)(*args, **kwargs)
 
 
 class TolerantDatabaseCache(DatabaseCache):
-    """DatabaseCache whose operations are misses when its table or database is missing."""
+    """DatabaseCache whose operations are misses when its table or database is missing.
+
+    Inside a transaction each operation runs in a savepoint, so that on PostgreSQL a
+    failed cache query does not abort the caller's transaction.
+    """
+
+    def guarded(self, operation, *args, **kwargs):
+        database = router.db_for_write(self.cache_model_class)
+        if not connections[database].in_atomic_block:
+            return operation(self, *args, **kwargs)
+        with transaction.atomic(using=database):
+            return operation(self, *args, **kwargs)
 
     def fallback(self, name, *args, **kwargs):
         if name == "incr":
@@ -69,7 +83,7 @@ class TolerantDatabaseCache(DatabaseCache):
 def _degrading(backend, errors, name):
     def operation(self, *args, **kwargs):
         try:
-            return getattr(backend, name)(self, *args, **kwargs)
+            return self.guarded(getattr(backend, name), *args, **kwargs)
         except errors as error:
             logger.warning("%s unavailable (%s): %s degraded", backend.__name__, error, name)
             return self.fallback(name, *args, **kwargs)

@@ -27,6 +27,7 @@ from wagtail.models import (
 
 HIDDEN_PAGES_CACHE = "_closher_hidden_page_keys"
 HIDDEN_COLLECTIONS_CACHE = "_closher_hidden_collection_ids"
+GROUPS_CACHE = "_closher_group_ids"
 
 
 def _under(model, paths):
@@ -47,6 +48,15 @@ def _page_restrictions():
     return PageViewRestriction.objects.select_related("page").prefetch_related("groups")
 
 
+def _group_ids(user):
+    """The ids of `user`'s groups, read once per request (cached on the user object)."""
+    cached = getattr(user, GROUPS_CACHE, None)
+    if cached is None:
+        cached = set(user.groups.values_list("pk", flat=True))
+        setattr(user, GROUPS_CACHE, cached)
+    return cached
+
+
 def _admits(restriction, user):
     """A group restriction admits its groups' members and superusers."""
     if restriction.restriction_type != BaseViewRestriction.GROUPS:
@@ -55,8 +65,13 @@ def _admits(restriction, user):
         return False
     if user.is_superuser:
         return True
-    groups = {group.pk for group in restriction.groups.all()}
-    return bool(groups & set(user.groups.values_list("pk", flat=True)))
+    return bool({group.pk for group in restriction.groups.all()} & _group_ids(user))
+
+
+def _ancestors_restricted_by(page, restrictions):
+    """The page and its ancestors (in this locale) that `restrictions` cover, in any language."""
+    restricted = restrictions.values("page__translation_key")
+    return Page.objects.ancestor_of(page, inclusive=True).filter(translation_key__in=restricted)
 
 
 # --- Public site ------------------------------------------------------------------
@@ -73,12 +88,7 @@ def hidden_translation_keys(request):
 
 def is_private(page):
     """True when the page or an ancestor, in this or another language, is restricted."""
-    restricted = PageViewRestriction.objects.values("page__translation_key")
-    return (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(translation_key__in=restricted)
-        .exists()
-    )
+    return _ancestors_restricted_by(page, PageViewRestriction.objects.all()).exists()
 
 
 def may_view(page, request):
@@ -96,10 +106,8 @@ def visible(queryset, request):
 
 def _restricted_to_groups(page):
     """The page and its ancestors (in this locale) restricted to groups, in any language."""
-    restricted = PageViewRestriction.objects.filter(
-        restriction_type=BaseViewRestriction.GROUPS
-    ).values("page__translation_key")
-    return Page.objects.ancestor_of(page, inclusive=True).filter(translation_key__in=restricted)
+    groups_only = PageViewRestriction.objects.filter(restriction_type=BaseViewRestriction.GROUPS)
+    return _ancestors_restricted_by(page, groups_only)
 
 
 def is_confidential(page):

@@ -196,13 +196,7 @@ def named_objects(match):
             continue
         if finder == GENERIC:
             finder = partial(_generic_object, match.kwargs)
-        try:
-            pk = int(value)
-        except (TypeError, ValueError):
-            raise Http404 from None
-        if not 0 < pk <= MAX_ID:
-            raise BadRequest(f"{argument} is not a valid id.")
-        obj = finder(pk)
+        obj = finder(parse_id(value, argument))
         if obj is not None:
             yield obj
 
@@ -222,13 +216,18 @@ def bulk_action_objects(request, match):
         if parent is None:
             return []
         return parent.get_descendants() if request.GET.get("q") else parent.get_children()
+    return model.objects.filter(pk__in=[parse_id(pk, "id") for pk in ids])
+
+
+def parse_id(value, name):
+    """An id from a URL: not a number is a 404, a number no column holds a 400."""
     try:
-        pks = [int(pk) for pk in ids]
-    except ValueError:
+        pk = int(value)
+    except (TypeError, ValueError):
         raise Http404 from None
-    if not all(0 < pk <= MAX_ID for pk in pks):
-        raise BadRequest("id is not a valid id.")
-    return model.objects.filter(pk__in=pks)
+    if not 0 < pk <= MAX_ID:
+        raise BadRequest(f"{name} is not a valid id.")
+    return pk
 
 
 def _id_or_zero(value):

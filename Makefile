@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 CHROMIUM ?= /usr/bin/chromium
 LANGS := it en fr ar ro uk
 
-.PHONY: run test serve worker bench lint check messages catalogues chromium db clean
+.PHONY: run test serve worker bench lint check messages catalogues chromium wrk db clean
 
 run: $(VENV)/.runtime catalogues db
 	$(MANAGE) ensure_admin --port $(PORT)
@@ -32,8 +32,10 @@ serve: $(VENV)/.runtime catalogues
 worker: $(VENV)/.runtime catalogues
 	DJANGO_SETTINGS_MODULE=closher.settings.production $(MANAGE) db_worker
 
-bench: $(VENV)/.test catalogues
-	$(BIN)/pytest --benchmark-only $(PYTEST_ARGS)
+# Benchmarks and load tests (pytest-benchmark, wrk); each prints its figures.
+bench: $(VENV)/.test catalogues chromium wrk
+	$(BIN)/pytest --benchmark-only -s $(PYTEST_ARGS)
+	$(BIN)/pytest -m load -s $(PYTEST_ARGS)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
@@ -77,6 +79,17 @@ chromium:
 		else \
 			echo "Browser tests need Chromium at $(CHROMIUM)."; \
 			echo "Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium."; \
+			exit 1; \
+		fi; \
+	fi
+
+wrk:
+	@if ! command -v wrk >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's wrk for the load benchmarks…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; \
+		else \
+			echo "The load benchmarks need wrk (Debian/Ubuntu: sudo apt-get install wrk)."; \
 			exit 1; \
 		fi; \
 	fi

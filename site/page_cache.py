@@ -49,6 +49,8 @@ NEVER_CACHED_PATHS = ("/admin/", "/documents/", "/static/", "/media/")
 # Part of the key, or (Cookie) the same for every request the cache answers: those carry
 # no session or CSRF cookie, and the language cookie is part of the key.
 HARMLESS_VARY = {"accept-encoding", "accept-language", "cookie"}
+# How long a value derived from the page tree is kept when no change clears it first.
+DERIVED_SECONDS = 3600
 
 
 def page_cache():
@@ -62,6 +64,29 @@ def clear_page_cache(**_signal_arguments):
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def generation(request=None):
+    """The current generation; read once per request when a request is given."""
+    if request is not None and hasattr(request, "page_cache_generation"):
+        return request.page_cache_generation
+    value = page_cache().get(GENERATION_KEY, 0)
+    if request is not None:
+        request.page_cache_generation = value
+    return value
+
+
+def remember(request, parts, compute):
+    """What `compute()` derives from the live page tree (a menu, a page's translations),
+    the same for every visitor: computed once per generation and shared by every worker,
+    so a publish, move or deletion recomputes it at once. It is kept even when whole pages
+    are not (PAGE_CACHE_SECONDS=0); `parts` name it."""
+    key = "page-derived:" + hashlib.sha256(repr([generation(request), *parts]).encode()).hexdigest()
+    value = page_cache().get(key)
+    if value is None:
+        value = compute()
+        page_cache().set(key, value, DERIVED_SECONDS)
+    return value
 
 
 def _clear_for_model(sender, instance, **kwargs):
@@ -91,8 +116,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         key = self.key(request) if self.may_use_cache(request) else None
         if key is not None:
-            cached = page_cache().get(key)
-            if cached is not None:
+            # One round trip: the entry and the current generation it must belong to.
+            found = page_cache().get_many([GENERATION_KEY, key])
+            request.page_cache_generation = current = found.get(GENERATION_KEY, 0)
+            stored_generation, cached = found.get(key, (None, None))
+            if cached is not None and stored_generation == current:
                 return cached
         token = freshness.start()
         try:
@@ -102,7 +130,7 @@ class PageCacheMiddleware:
         if key is not None and self.may_store(request, response):
             timeout = self.timeout(response, fresh_until)
             if timeout >= 1:
-                page_cache().set(key, response, timeout)
+                page_cache().set(key, (request.page_cache_generation, response), timeout)
         return response
 
     def may_use_cache(self, request):
@@ -116,12 +144,12 @@ class PageCacheMiddleware:
         )
 
     def key(self, request):
-        """The generation, host, path, key parameters, language and compression."""
-        generation = page_cache().get(GENERATION_KEY, 0)
+        """The host, path, key parameters, language and compression; the entry holds the
+        generation it was rendered in."""
         query = sorted((name, request.GET.getlist(name)) for name in request.GET)
         language = get_language_from_path(request.path_info) or get_language_from_request(request)
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
-        parts = [generation, request.get_host(), request.path, query, language, gzip]
+        parts = [request.get_host(), request.path, query, language, gzip]
         return "page-cache:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def may_store(self, request, response):

@@ -52,3 +52,14 @@ def login_as(client):
         return client
 
     return login
+
+
+def pytest_collection_modifyitems(config, items):
+    """Load benchmarks (`@pytest.mark.load`) run only when asked for: `make bench` runs
+    `pytest -m load`."""
+    if "load" in (config.getoption("markexpr") or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("load") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from closher.page_cache import remember
 from home.models import SafeBrowsingPage
 
 register = template.Library()
@@ -27,12 +28,11 @@ def language_switcher(context, page=None):
     current = context.get("LANGUAGE_CODE")
     urls = {}
     if isinstance(page, Page) and page.pk:
-        for translation in Page.objects.filter(translation_key=page.translation_key).select_related(
-            "locale"
-        ):
-            url = translation.specific_deferred.get_url(request)
-            if url:
-                urls[translation.locale.language_code] = url
+        urls = remember(
+            request,
+            ("translations", request.get_host(), str(page.translation_key)),
+            lambda: translation_urls(request, page),
+        )
     links = [
         {
             "code": code,
@@ -45,6 +45,17 @@ def language_switcher(context, page=None):
     return {"links": links}
 
 
+def translation_urls(request, page):
+    """{language code: URL} of the page's translations."""
+    urls = {}
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    for translation in translations.select_related("locale"):
+        url = translation.specific_deferred.get_url(request)
+        if url:
+            urls[translation.locale.language_code] = url
+    return urls
+
+
 @register.filter
 def tel_uri(number):
     """'+39 051 123' -> 'tel:+39051123'."""
@@ -55,28 +66,42 @@ def tel_uri(number):
 def safe_browsing_url(context):
     """URL of the safe-browsing guidance page in the current language, if there is one."""
     request = context.get("request")
-    pages = SafeBrowsingPage.objects.live().public().select_related("locale")
-    by_language = {page.locale.language_code: page for page in pages}
-    page = by_language.get(get_language()) or by_language.get(settings.LANGUAGE_CODE)
-    return page.get_url(request) if page else ""
+    language = get_language()
+
+    def find():
+        pages = SafeBrowsingPage.objects.live().public().select_related("locale")
+        by_language = {page.locale.language_code: page for page in pages}
+        page = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        return page.get_url(request) if page else ""
+
+    if request is None:
+        return find()
+    return remember(request, ("safe-browsing", request.get_host(), language), find)
 
 
 @register.inclusion_tag("includes/site_menu.html", takes_context=True)
 def site_menu(context, page=None):
     """The main menu: the home page's live public sections, in the current language."""
     request = context["request"]
+    menu = remember(
+        request, ("menu", request.get_host(), get_language()), lambda: menu_items(request)
+    )
+    current = getattr(page, "pk", None)
+    return {
+        "home_url": menu["home_url"],
+        "items": [{**item, "current": item["pk"] == current} for item in menu["items"]],
+    }
+
+
+def menu_items(request):
+    """The home page's URL and its live public sections, in the current language."""
     site = Site.find_for_request(request)
     home = site.root_page.localized if site else None
     items = home.get_children().live().public() if home else []
     return {
         "home_url": home.get_url(request) if home else "",
         "items": [
-            {
-                "title": item.title,
-                "url": item.get_url(request),
-                "current": item.pk == getattr(page, "pk", None),
-            }
-            for item in items
+            {"pk": item.pk, "title": item.title, "url": item.get_url(request)} for item in items
         ],
     }
 

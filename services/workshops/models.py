@@ -347,8 +347,10 @@ class WorkshopPage(BasePage):
 
     @property
     def place_name(self):
+        """The help point's title in the workshop's language, or the place's name."""
         if self.help_point_id:
-            return self.help_point.title
+            translated = self.help_point.get_translation_or_none(self.locale_id)
+            return (translated or self.help_point).title
         return self.venue_name
 
     @property

@@ -2,6 +2,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation
 
 from home.models import HomePage, ProjectPage
 from services.models import AssociationPage
@@ -22,12 +23,18 @@ def content_snapshot():
 
 def test_load_demo_twice_leaves_the_same_content(demo, django_capture_on_commit_callbacks):
     before = content_snapshot()
+    # An older demo left the other languages' pages as untranslated aliases.
+    french = Locale.objects.get(language_code="fr")
+    contact = Page.objects.get(locale__language_code="it", slug="scrivici")
+    contact.get_translation(french).delete()
+    contact.copy_for_translation(french, alias=True)
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert content_snapshot() == before
     assert Site.objects.count() == 1
+    assert contact.get_translation(french).title == "Écrivez-nous"
 
 
 def test_demo_builds_the_tree_in_every_language(demo):
@@ -40,7 +47,21 @@ def test_demo_builds_the_tree_in_every_language(demo):
     assert english.alias_of_id is None
     assert english.title == "Networking for autonomy"
     french = ProjectPage.objects.get(locale__language_code="fr", slug="in-rete-per-autonomia")
-    assert french.alias_of_id is not None
+    assert french.alias_of_id is None
+    assert french.title == "In rete per l'autonomia (En réseau pour l'autonomie)"
+
+
+def test_every_public_demo_page_is_translated_into_every_language(demo):
+    italian = Page.objects.live().public().filter(depth__gt=1, locale__language_code="it")
+    for locale in Locale.objects.exclude(language_code="it"):
+        for page in italian:
+            translated = page.get_translation(locale)
+            assert translated.alias_of_id is None, f"{locale}: {page.url_path} is an alias"
+            assert translated.live, f"{locale}: {page.url_path} is not live"
+            assert Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale=locale, enabled=True
+            ).exists(), f"{locale}: {page.url_path} is not synced with its source"
+    assert italian.count() == 28
 
 
 def test_closher_project_page_shows_its_seed_facts(client, demo):

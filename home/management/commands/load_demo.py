@@ -27,7 +27,6 @@ PARTS = [
     SAFE_BROWSING_DEMO,
     DIRECTORY_DEMO,
 ]
-TRANSLATED_LANGUAGE = "en"
 
 
 def translations(code):
@@ -39,7 +38,7 @@ def translations(code):
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (Italian, with English translations; other languages synced)."
+    help = "Load the demo content: Italian pages and their translations into every language."
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -52,24 +51,29 @@ class Command(BaseCommand):
             entry_texts.update(part.data.entry_points())
         set_entry_points(home, [p for p in pages if p.depth == home.depth + 1], entry_texts)
 
-        english = Locale.objects.get(language_code=TRANSLATED_LANGUAGE)
-        translated = translate_missing([home, *pages], english, translations(TRANSLATED_LANGUAGE))
-
+        # Every language gets its own translation of each page whose part's data
+        # translates it; it replaces the untranslated alias an older demo left there.
+        # The rest (the operators' directory) stays an alias of the Italian page.
         source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        translated = 0
+        for locale in Locale.objects.exclude(pk=source.pk):
+            code = locale.language_code
+            translatable = [
+                page
+                for part, part_pages in built
+                if code in part.data.languages
+                for page in part_pages
+            ]
+            translated += translate_missing([home, *translatable], locale, translations(code))
         for locale in Locale.objects.exclude(pk=source.pk):
             synchronize_tree(source, locale)
-        for part, part_pages in built:
-            for code in part.data.languages:
-                if code != TRANSLATED_LANGUAGE:
-                    locale = Locale.objects.get(language_code=code)
-                    translate_missing(part_pages, locale, translations(code))
         for part in PARTS:
             if part.after_sync is not None:
                 part.after_sync()
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {len(pages) + 1} pages, {translated} newly translated "
-                f"into {TRANSLATED_LANGUAGE}, {Locale.objects.count()} languages in sync."
+                f"Demo content ready: {len(pages) + 1} pages, {translated} page translations "
+                f"made, {Locale.objects.count()} languages in sync."
             )
         )

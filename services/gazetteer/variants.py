@@ -4,7 +4,7 @@ Nobody types ISTAT's names: "Reggio Emilia" for Reggio nell'Emilia, "Castel San 
 for Castel San Pietro Terme, "Monza e Brianza" for Monza. `short_forms` gives, for an
 official name, the forms people use (all normalised, so also case, accents, "S."/"San"/
 "Sant'" and hyphen or apostrophe forms): prepositions and articles left out, the name cut
-before its first preposition, a trailing qualifier ("Terme", "Marina", "Bolognese"...)
+before its first preposition, a leading article or a trailing qualifier ("Terme", "Marina", "Bolognese"...)
 dropped, apostrophes and hyphens closed up. Several comuni may share a short form: the
 gazetteer then takes the clearly larger one, or lists them all.
 """
@@ -22,6 +22,8 @@ LINKING_WORDS = {
     "degli", "di", "e", "ed", "in", "ne", "nei", "nel", "nell", "nella", "nelle", "nello",
     "sul", "sull", "sulla", "sulle", "sullo", "sui", "an", "der", "im", "am",
 }  # fmt: skip
+# Left off the front: "La Spezia" is "Spezia", "L'Aquila" "Aquila".
+ARTICLES = {"il", "lo", "la", "l", "i", "gli", "le"}
 # Words that qualify a name and that people drop: "Castel San Pietro (Terme)".
 QUALIFIERS = {
     "terme", "marina", "lido", "scalo", "emilia", "calabro", "calabra", "romano", "romana",
@@ -61,6 +63,8 @@ def short_forms(official: str) -> set:
     linking = [i for i, word in enumerate(words) if i and word in LINKING_WORDS]
     if linking:
         forms.add(" ".join(words[: linking[0]]))
+    if len(words) > 1 and words[0] in ARTICLES:
+        forms.add(" ".join(words[1:]))
     if "-" in official or "/" in official:
         forms.update(normalise(part) for part in re.split(r"[-/]", official))
     forms.discard(normalise(official))

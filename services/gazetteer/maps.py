@@ -154,8 +154,8 @@ def ring_path(ring, project):
 
 def area_map(points, place=None, *, title, description):
     """An inline SVG: province outlines, the `points` ((latitude, longitude), numbered
-    from 1 as in the list, None for one not drawn) as circles, and `place` (her place) as a square on top;
-    `title` and `description` are its text alternative."""
+    from 1 as in the list, None for one not drawn) as circles, and `place` (her place)
+    as a square on top; `title` and `description` are its text alternative."""
     positions = [point for point in [*points, place] if point is not None]
     if not positions:
         return ""

@@ -4,9 +4,9 @@ Nobody types ISTAT's names: "Reggio Emilia" for Reggio nell'Emilia, "Castel San 
 for Castel San Pietro Terme, "Monza e Brianza" for Monza. `short_forms` gives, for an
 official name, the forms people use (all normalised, so also case, accents, "S."/"San"/
 "Sant'" and hyphen or apostrophe forms): prepositions and articles left out, the name cut
-before its first preposition, a leading article or a trailing qualifier ("Terme", "Marina", "Bolognese"...)
-dropped, apostrophes and hyphens closed up. Several comuni may share a short form: the
-gazetteer then takes the clearly larger one, or lists them all.
+before its first preposition, a leading article or a trailing qualifier ("Terme",
+"Marina", "Bolognese"...) dropped, apostrophes and hyphens closed up. Several comuni
+may share a short form: the gazetteer then takes the clearly larger one, or lists them.
 """
 
 import re

@@ -130,9 +130,15 @@ def ring_path(ring, project):
     """The SVG path of one ring: clamped just outside the picture, simplified, relative."""
     low_x, high_x, low_y, high_y = -2, WIDTH + 2, -2, HEIGHT + 2
     points = []
+    last_x = last_y = math.inf
     for longitude, latitude in ring.points:
         x, y = project(latitude, longitude)
-        points.append((min(max(x, low_x), high_x), min(max(y, low_y), high_y)))
+        x, y = min(max(x, low_x), high_x), min(max(y, low_y), high_y)
+        # Points closer than the tolerance to the last one kept add nothing.
+        if abs(x - last_x) + abs(y - last_y) > TOLERANCE / 2:
+            points.append((x, y))
+            last_x, last_y = x, y
+    points.append(points[0])
     # A ring is closed: split it in two so that each half has distinct ends.
     half = len(points) // 2
     simple = douglas_peucker(points[: half + 1], TOLERANCE)

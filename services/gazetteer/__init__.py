@@ -12,6 +12,7 @@ licences); everything is read once per process, on first use.
 """
 
 import gzip
+import heapq
 import json
 import tomllib
 from bisect import bisect_left
@@ -82,6 +83,7 @@ class Gazetteer:
     provinces: dict  # a province's sigla or (short) name, normalised -> its sigla
     keys_by_length: dict  # every name and form, for the typos
     keys: list  # every name and form, sorted, for the prefixes
+    own_names: dict  # ISTAT code -> the comune's official name, normalised
     sources: str
 
 
@@ -121,8 +123,9 @@ def data() -> Gazetteer:
     for key in {*by_name, *by_form}:
         keys_by_length.setdefault(len(key), []).append(key)
     keys = sorted({*by_name, *by_form})
+    own_names = {comune.istat_code: normalise(comune.name) for comune in comuni}
     return Gazetteer(
-        comuni, by_code, by_name, by_form, by_cap, provinces, keys_by_length, keys,
+        comuni, by_code, by_name, by_form, by_cap, provinces, keys_by_length, keys, own_names,
         payload["sources"],
     )  # fmt: skip
 
@@ -228,27 +231,31 @@ def suggest(key, gazetteer, province=None, limit=MAX_SUGGESTIONS):
 
 def places_starting(text: str, limit: int = 8) -> list:
     """What she may mean while typing: the comuni the text names, then those whose name
-    (or CAP) starts with it, the larger first, then the nearest names to a typo."""
+    (or CAP) starts with it, their own name before an alias and the larger first, then
+    the nearest names to a typo."""
     text = (text or "").strip()[:MAX_QUERY_LENGTH]
     gazetteer = data()
     found = lookup(text)
     places = [found.comune] if found.comune else list(found.candidates)
     key = normalise(text)
+    starting = set()
     if text.isdigit():
-        starting = [c for cap, comuni in gazetteer.by_cap.items() if cap.startswith(text)
-                    for c in comuni]  # fmt: skip
+        for cap, comuni in gazetteer.by_cap.items():
+            if cap.startswith(text):
+                starting.update(comuni)
     elif key:
-        starting = []
         start = bisect_left(gazetteer.keys, key)
         for name in gazetteer.keys[start : start + PREFIX_SCAN]:
             if not name.startswith(key):
                 break
-            starting += gazetteer.by_name.get(name) or gazetteer.by_form[name]
-    else:
-        starting = []
-    for comune in sorted(set(starting), key=lambda comune: comune.rank):
-        if comune not in places:
-            places.append(comune)
+            starting.update(gazetteer.by_name.get(name) or gazetteer.by_form[name])
+    starting.difference_update(places)
+    own_name = gazetteer.own_names
+    places += heapq.nsmallest(
+        limit - len(places),
+        starting,
+        key=lambda comune: (not own_name[comune.istat_code].startswith(key), *comune.rank),
+    )
     if len(places) < limit:
         for comune in found.suggestions or suggest(key, gazetteer, limit=limit):
             if comune not in places:

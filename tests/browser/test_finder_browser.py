@@ -75,7 +75,7 @@ def test_the_map_follows_the_list_and_fits_a_phone(browser, base_url, language):
     results = page.locator("ol.help-points").bounding_box()
     map_box = page.locator("svg.area-map").bounding_box()
     assert map_box["y"] >= results["y"] + results["height"]  # the list stays first
-    assert 0 <= map_box["x"] and map_box["x"] + map_box["width"] <= 360
+    assert map_box["x"] >= 0 and map_box["x"] + map_box["width"] <= 360
     assert page.locator("svg.area-map text").count() == page.locator(".help-point").count()
     assert_accessible(page)
     origins.assert_none()

@@ -91,3 +91,10 @@ def test_what_she_types_is_never_logged(client, caplog):
         client.post(URL, {"q": "Casalecchio di Reno"})
         client.post(URL, {"q": "Casalecchio" * 10})
     assert "Casalecchio" not in caplog.text
+
+
+def test_comuni_whose_own_name_starts_so_come_before_those_an_alias_names(client):
+    # "Sampierdarena", a quarter of Genova, starts with "sa" too.
+    labels = [place["label"] for place in places(client, q="sa")]
+    assert all(label.lower().startswith("sa") for label in labels), labels
+    assert places(client, q="Sampierdarena")[0]["label"] == "Genova (GE)"

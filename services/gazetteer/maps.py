@@ -24,6 +24,7 @@ MARGIN = 24  # pixels kept free around the points, for their marks
 MIN_SPAN_KM = 40  # the smallest area shown, side to side
 TOLERANCE = 0.9  # pixels: finer detail than this is not drawn
 SMALLEST_RING = 4  # pixels: islands smaller than this are left out
+FRAME = 2  # pixels outside the picture where outlines leaving it are clamped
 KM_PER_DEGREE = 111.32
 
 
@@ -126,18 +127,32 @@ def douglas_peucker(points, tolerance):
     return [point for point, kept in zip(points, keep, strict=True) if kept]
 
 
+def on_one_edge(*points):
+    """Whether the points all lie on one edge of the clamped frame."""
+    xs = {x for x, _y in points}
+    ys = {y for _x, y in points}
+    return (len(xs) == 1 and xs <= {-FRAME, WIDTH + FRAME}) or (
+        len(ys) == 1 and ys <= {-FRAME, HEIGHT + FRAME}
+    )
+
+
 def ring_path(ring, project):
     """The SVG path of one ring: clamped just outside the picture, simplified, relative."""
-    low_x, high_x, low_y, high_y = -2, WIDTH + 2, -2, HEIGHT + 2
+    low_x, high_x, low_y, high_y = -FRAME, WIDTH + FRAME, -FRAME, HEIGHT + FRAME
     points = []
     last_x = last_y = math.inf
     for longitude, latitude in ring.points:
         x, y = project(latitude, longitude)
         x, y = min(max(x, low_x), high_x), min(max(y, low_y), high_y)
         # Points closer than the tolerance to the last one kept add nothing.
-        if abs(x - last_x) + abs(y - last_y) > TOLERANCE / 2:
+        if abs(x - last_x) + abs(y - last_y) <= TOLERANCE / 2:
+            continue
+        # Nor does the middle one of three along the same edge, outside the picture.
+        if len(points) > 1 and on_one_edge(points[-2], points[-1], (x, y)):
+            points[-1] = (x, y)
+        else:
             points.append((x, y))
-            last_x, last_y = x, y
+        last_x, last_y = x, y
     points.append(points[0])
     # A ring is closed: split it in two so that each half has distinct ends.
     half = len(points) // 2
@@ -151,9 +166,7 @@ def ring_path(ring, project):
     if len({*rounded}) < 3 or all(x in (low_x, high_x) or y in (low_y, high_y)
                                   for x, y in rounded):  # fmt: skip
         return ""
-    steps = " ".join(
-        f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in itertools.pairwise(rounded)
-    )
+    steps = " ".join(f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in itertools.pairwise(rounded))
     # "l3-2 4 5": a minus sign separates numbers as well as a space does.
     return f"M{rounded[0][0]} {rounded[0][1]}l{steps}z".replace(" -", "-")
 

@@ -11,6 +11,7 @@ from services import gazetteer
 from services.gazetteer import maps
 
 register = template.Library()
+MAX_POINTS = 100  # the finder's largest page: a map stays under 15 KB
 
 
 def map_position(point):
@@ -23,8 +24,9 @@ def map_position(point):
 
 @register.simple_tag
 def results_map(search):
-    """The finder's results, numbered as in the list, and the place she searched."""
-    points = [map_position(hit.page) for hit in search.results]
+    """The finder's results near a place, numbered as in the list (the first hundred at
+    most), and the place she searched."""
+    points = [map_position(hit.page) for hit in search.results[:MAX_POINTS]]
     place = (search.latitude, search.longitude) if search.has_place else None
     if place:
         description = _("The numbers are those of the list; the square is the place you searched.")

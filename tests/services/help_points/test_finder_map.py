@@ -63,3 +63,9 @@ def test_a_hidden_address_is_on_the_map_at_its_comunes_centre_only(demo, client)
     assert image.select_one("circle").attrs == at_centre.select_one("circle").attrs
     assert image.select_one("path")["d"] == at_centre.select_one("path")["d"]
     assert "only its comune" in image.select_one("desc").get_text()
+
+
+def test_without_a_place_the_list_has_no_map(demo, client):
+    page = soup(client.get("/en/trova-aiuto/", {"open": "any", "q": ""}))
+    assert page.select(".help-point")
+    assert page.select_one("svg.area-map") is None

@@ -3,11 +3,12 @@
 
 from django.urls import include, path
 
+from .gazetteer import urls as gazetteer
 from .help_points import urls as help_points
 from .workshops import urls as workshops
 
 urlpatterns = [
-    path("api/", include([*help_points.api_urls, *workshops.api_urls])),
+    path("api/", include([*help_points.api_urls, *workshops.api_urls, *gazetteer.api_urls])),
     path("calendar/", include(workshops.calendar_urls)),
     path("workshops/", include(workshops.results_urls)),
 ]

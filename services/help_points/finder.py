@@ -64,6 +64,7 @@ class Search:
     offset: int = 0  # results skipped: the API's earlier pages
     resolved: gazetteer.Comune | None = None
     candidates: list = field(default_factory=list)
+    suggestions: list = field(default_factory=list)  # nearest names to an unknown place
     results: list = field(default_factory=list)
     error: str = ""
     unknown_place: bool = False
@@ -297,6 +298,7 @@ def run(search):
             return search
         else:
             search.unknown_place = True
+            search.suggestions = found.suggestions
             return search
     if search.has_place:
         search.results = nearest_help_points(

@@ -283,6 +283,24 @@ def paged(item):
     }
 
 
+def places_schema():
+    return obj(
+        ["places"],
+        places={
+            **array(
+                obj(
+                    ["label", "name", "province", "code"],
+                    label=TEXT,
+                    name=TEXT,
+                    province={"type": "string", "pattern": "^[A-Z]{2}$"},
+                    code={"type": "string", "pattern": "^[0-9]{6}$"},
+                )
+            ),
+            "maxItems": 8,
+        },
+    )
+
+
 def own_schemas():
     time = nullable({"type": "string", "pattern": r"^\d\d:\d\d$"})
     day = nullable(DATE)
@@ -384,6 +402,7 @@ def own_schemas():
             next=nullable(URI),
         ),
         "UnknownPlace": obj(["error", "query"], error=TEXT, query={"type": "object"}),
+        "Places": places_schema(),
         "Workshops": obj(
             ["results", "page", "next"],
             results=array(
@@ -488,6 +507,33 @@ def paths():
                 "400": _bad("WorkshopError"),
             },
         ),
+        "/api/places/": {
+            "post": {
+                "summary": "The comuni a place she is typing may mean, eight at most.",
+                "description": (
+                    "For the finder's suggestions as she types. A POST, so that the text is "
+                    "in no URL or log: those the text names first (a name, a short form, a "
+                    "CAP), then those whose name starts with it, larger first, then the "
+                    "nearest names to a typo. Never cached; sets no cookie."
+                ),
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/x-www-form-urlencoded": {
+                            "schema": obj(
+                                ["q"],
+                                q={"type": "string", "minLength": 1, "maxLength": 100},
+                                lang={"type": "string", "enum": languages()},
+                            )
+                        }
+                    },
+                },
+                "responses": {
+                    "200": json_content(ref("Places"), "The places, best first."),
+                    "400": _bad(),
+                },
+            }
+        },
         "/api/help-points/hsds/": _get(
             "The full HSDS export: every service, fully nested, on one page.",
             [lang],

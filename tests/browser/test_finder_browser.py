@@ -47,7 +47,14 @@ def test_use_my_location_lists_nearest_first(browser, base_url):
 
 @pytest.mark.parametrize("language", ["it", "ar"])
 @pytest.mark.parametrize(
-    "path", ["trova-aiuto/?q=Budrio", "trova-aiuto/?q=Castro", "punti-di-aiuto/sportello-budrio/"]
+    "path",
+    [
+        "trova-aiuto/?q=Budrio",
+        "trova-aiuto/?q=Castro",
+        "trova-aiuto/?q=Bolgna",  # "Did you mean"
+        "punti-di-aiuto/sportello-budrio/",
+        "punti-di-aiuto/sportello-alto-reno-terme/",  # its address is hidden
+    ],
 )
 def test_finder_and_help_point_pages_are_accessible_and_stay_on_our_origin(
     context, page, base_url, language, path
@@ -57,3 +64,19 @@ def test_finder_and_help_point_pages_are_accessible_and_stay_on_our_origin(
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
     assert_accessible(page)
     origins.assert_none()
+
+
+@pytest.mark.parametrize("language", ["it", "ar"])
+def test_the_map_follows_the_list_and_fits_a_phone(browser, base_url, language):
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    origins = OriginRecorder(context, base_url)
+    page.goto(f"{base_url}/{language}/trova-aiuto/?q=Reggio Emilia")
+    results = page.locator("ol.help-points").bounding_box()
+    map_box = page.locator("svg.area-map").bounding_box()
+    assert map_box["y"] >= results["y"] + results["height"]  # the list stays first
+    assert map_box["x"] >= 0 and map_box["x"] + map_box["width"] <= 360
+    assert page.locator("svg.area-map text").count() == page.locator(".help-point").count()
+    assert_accessible(page)
+    origins.assert_none()
+    context.close()

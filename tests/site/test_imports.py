@@ -20,6 +20,8 @@ FUNCTION_LEVEL_ALLOWED = {
     ("directory.apps.DirectoryConfig.ready", 1): "signal receivers and policies use models",
     ("directory.permission_policies.install", 1): "Wagtail's document policy needs loaded apps",
     ("services.gazetteer.build.read_geopop", 2): "optional packages, only to rebuild the data",
+    ("services.gazetteer.build.read_population", 1): "the same, for the residents",
+    ("services.gazetteer.build.read_outlines", 2): "the same, for the province outlines",
 }
 
 

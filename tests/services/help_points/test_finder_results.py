@@ -82,10 +82,13 @@ def test_bad_input_gets_a_reason_never_a_500(demo):
     assert "Il nome del luogo è troppo lungo." in response.content.decode()
 
 
-def test_a_posted_place_is_never_logged(demo, caplog):
+def test_an_unknown_place_gives_1522_and_is_never_logged(demo, caplog):
     with caplog.at_level(logging.DEBUG):
-        post(Client(), "it", q="Luogosegretissimo")
+        unknown = post(Client(), "it", q="Luogosegretissimo")
         post(Client(), "it", q="Molinella")
+    soup = BeautifulSoup(unknown.content, "html.parser")
+    assert soup.select_one(".finder-unknown a[href='tel:1522']")
+    assert soup.select_one(".finder-unknown a[href^='/it/punti-di-aiuto/']")
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Luogosegretissimo" not in logged
     assert "Molinella" not in logged

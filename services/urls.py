@@ -1,5 +1,5 @@
-"""Open data, feeds and the workshops' POSTed results, outside the language prefixes
-(`?lang=` picks the language)."""
+"""Open data, feeds and the finder's and workshops' POSTed results, outside the language
+prefixes (`?lang=` picks the language)."""
 
 from django.urls import include, path
 
@@ -10,5 +10,6 @@ from .workshops import urls as workshops
 urlpatterns = [
     path("api/", include([*help_points.api_urls, *workshops.api_urls, *gazetteer.api_urls])),
     path("calendar/", include(workshops.calendar_urls)),
+    path("finder/", include(help_points.results_urls)),
     path("workshops/", include(workshops.results_urls)),
 ]

@@ -1,6 +1,10 @@
 """The finder: the help points nearest to a comune, a CAP or her position.
 
 A page above the search (finder.py) in the import order: models never import it.
+Without JavaScript the search is a GET form answered by the page itself. With
+JavaScript (static/js/finder.js) it is POSTed to `views.finder_results`, which answers
+with the same results (`results_context`) as an HTML fragment, so the place she typed
+and her coordinates travel in a request body and never in a URL.
 """
 
 from django.db import models
@@ -42,12 +46,16 @@ class FinderPage(NeverCachedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        search = search_from_request(request.GET)
+        context.update(self.results_context(request.GET))
+        return context
+
+    def results_context(self, params):
+        """The search `params` ask for (the GET form's, or a POSTed body), run."""
+        search = search_from_request(params)
         shown = localized_pages([hit.page for hit in search.results], self.locale.language_code)
         for hit in search.results:
             hit.shown = shown.get(hit.page.translation_key, hit.page)
-        context["search"] = search
+        context = {"search": search, "gazetteer_sources": gazetteer.sources()}
         if search.unknown_place:
             context["provinces"] = HelpPointPage.objects.by_province(self.locale.language_code)
-        context["gazetteer_sources"] = gazetteer.sources()
         return context

@@ -1,4 +1,5 @@
-"""GET /api/help-points/: help points as open data, paged (`page`, and a `next` link).
+"""GET /api/help-points/: help points as open data, paged (`page`, and a `next` link);
+POST /finder/results/: the finder's results for a search sent in a request body.
 
 Labels and messages in the language of `?lang=` (default Italian). Bad parameters
 get a 400 with the reason as JSON, never a 500. Responses are not cached publicly,
@@ -6,17 +7,23 @@ and the place asked for is never logged or stored. The HSDS API and export are i
 services.hsds.
 """
 
+from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from services import paging
 from services.api_common import json_response, language_codes, requested_language
 from services.localized import localized_pages
 
 from . import finder
+from .pages import FinderPage
 from .serializers import help_point
+
+MAX_PAGE_ID = 2**31 - 1
 
 
 def _language(request):
@@ -97,3 +104,27 @@ def help_points(request):
             "next": paging.page_url(request, page + 1) if more else None,
         }
     )
+
+
+# No CSRF token: the search reads and changes nothing, and a token would set the only
+# cookie of the finder and the home page (and keep them out of the page cache).
+@csrf_exempt
+@require_POST
+def finder_results(request):
+    """The results of the finder page `page` (its id) for the search in the body, as HTML.
+
+    What finder.js shows in place of the page's results: the place she typed and her
+    coordinates come in the body of a same-origin POST, never in a URL. The answer is
+    `Cache-Control: no-store, private`, and a POST is never stored by the page cache.
+    """
+    page_id = request.POST.get("page", "")
+    if not (page_id.isascii() and page_id.isdigit() and 0 < int(page_id) <= MAX_PAGE_ID):
+        return HttpResponseBadRequest("Unknown finder page.")
+    page = FinderPage.objects.live().public().filter(pk=int(page_id)).first()
+    if page is None:
+        return HttpResponseBadRequest("Unknown finder page.")
+    with translation.override(page.locale.language_code):
+        context = {"page": page, **page.results_context(request.POST)}
+        response = render(request, "services/includes/finder_results.html", context)
+    add_never_cache_headers(response)
+    return response

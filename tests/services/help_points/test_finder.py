@@ -43,7 +43,8 @@ def test_porretta_terme_finds_the_alto_reno_terme_desk_first_without_its_address
 def test_ambiguous_name_offers_candidates_with_province(demo, client):
     response = client.get("/it/trova-aiuto/", {"q": "Castro"})
     soup = BeautifulSoup(response.content, "html.parser")
-    assert [a.get_text() for a in soup.select(".candidates a")] == ["Castro (BG)", "Castro (LE)"]
+    buttons = soup.select(".candidates button")
+    assert [b.get_text() for b in buttons] == ["Castro (BG)", "Castro (LE)"]
     assert results(response) == []
 
 

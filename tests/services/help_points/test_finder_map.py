@@ -36,8 +36,8 @@ def test_reggio_emilia_is_understood(demo, client):
 def test_a_typo_offers_the_nearest_names_and_chooses_nothing(demo, client):
     page = soup(client.get("/en/trova-aiuto/", {"q": "Bolgna"}))
     assert page.select_one("#suggestions-title").get_text() == "Did you mean one of these places?"
-    links = page.select("[aria-labelledby='suggestions-title'] a")
-    assert links[0].get_text() == "Bologna (BO)"
+    choices = page.select("[aria-labelledby='suggestions-title'] button[form='finder-form']")
+    assert (choices[0].get_text(), choices[0]["value"]) == ("Bologna (BO)", "Bologna (BO)")
     assert page.select(".help-points") == []
 
 

@@ -3,6 +3,7 @@
 
 from django.urls import include, path
 
+from .contact.views import keys_view
 from .help_points import urls as help_points
 from .workshops import urls as workshops
 
@@ -10,4 +11,5 @@ urlpatterns = [
     path("api/", include([*help_points.api_urls, *workshops.api_urls])),
     path("calendar/", include(workshops.calendar_urls)),
     path("workshops/", include(workshops.results_urls)),
+    path("contact/keys/<int:association_id>/", keys_view, name="contact_keys"),
 ]

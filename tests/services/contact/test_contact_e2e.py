@@ -4,6 +4,7 @@ are checked, cleaned of EXIF and encrypted in memory; the keys and route endpoin
 
 import base64
 import json
+import os
 from io import BytesIO
 
 import pyrage
@@ -21,13 +22,19 @@ GPS = 0x8825  # the EXIF tag of the GPS block
 CANARY_PLACE = "Molinella"
 
 
-def photo_with_gps(size=(40, 30)):
-    image = Image.new("RGB", size, (200, 30, 30))
+def photo_with_gps(size=(40, 30), make="CanaryPhone"):
+    """A JPEG with the phone's make and a GPS position in its EXIF; noise past 100 000
+    pixels, so that a large size makes a large file."""
+    width, height = size
+    if width * height > 100_000:
+        image = Image.frombytes("RGB", size, os.urandom(width * height * 3))
+    else:
+        image = Image.new("RGB", size, (200, 30, 30))
     exif = Image.Exif()
-    exif[0x010F] = "CanaryPhone"  # Make
+    exif[0x010F] = make
     exif[GPS] = {1: "N", 2: (44.0, 37.0, 1.0), 3: "E", 4: (11.0, 40.0, 2.0)}
     out = BytesIO()
-    image.save(out, "JPEG", exif=exif)
+    image.save(out, "JPEG", exif=exif, quality=95)
     return out.getvalue()
 
 
@@ -125,9 +132,7 @@ def test_the_anti_abuse_checks_apply_to_the_encrypted_submission(client, inbox, 
     assert EncryptedMessage.objects.count() == 1
 
 
-def test_without_javascript_a_photo_is_encrypted_with_the_message_without_its_exif(
-    client, inbox
-):
+def test_without_javascript_a_photo_is_encrypted_with_the_message_without_its_exif(client, inbox):
     photo = SimpleUploadedFile("ferita.jpg", photo_with_gps(), content_type="image/jpeg")
     document = SimpleUploadedFile("denuncia.pdf", b"%PDF-1.4\n%canary\n", "application/pdf")
 
@@ -191,9 +196,7 @@ def test_attachment_limits_are_form_errors_that_keep_her_text(client, inbox, fil
     assert not EncryptedMessage.objects.exists()
 
 
-def test_the_keys_endpoint_lists_the_active_public_keys_cacheable_for_a_short_time(
-    client, inbox
-):
+def test_the_keys_endpoint_lists_the_active_public_keys_cacheable_for_a_short_time(client, inbox):
     response = client.get(f"/contact/keys/{inbox.a.pk}/")
 
     assert response.status_code == 200

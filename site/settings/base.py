@@ -308,6 +308,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # At DEBUG Pillow logs every EXIF tag of a photo it opens: where it was taken, the
+        # phone. Never below INFO, whatever the root level (the contact form's photos).
+        "PIL": {"level": "INFO"},
     },
 }
 

@@ -2,9 +2,9 @@
 somewhere the test can read.
 
 The cache in files under CANARY_CACHE_DIR (the test profile keeps it in the process's
-memory), every logger at DEBUG with SQL statements and their parameters (DEBUG on),
-to gunicorn's output, which the test writes to a file. Temporary files go to the
-process's TMPDIR, which the test chooses.
+memory), the site's logging with the root and Django at DEBUG, SQL statements and their
+parameters included (DEBUG on), to gunicorn's output, which the test writes to a file.
+Temporary files go to the process's TMPDIR, which the test chooses.
 """
 
 import os
@@ -20,8 +20,10 @@ CACHES = {
     for alias in ("default", "database")
 }
 LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    **LOGGING,  # noqa: F405
     "root": {"handlers": ["console"], "level": "DEBUG"},
+    "loggers": {
+        **LOGGING["loggers"],  # noqa: F405
+        "django": {"level": "DEBUG"},  # Django's own configuration stops at INFO
+    },
 }

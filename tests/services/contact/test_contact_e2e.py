@@ -10,6 +10,7 @@ from io import BytesIO
 import pyrage
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import override_settings
 from PIL import Image
 from pyrage import x25519
@@ -223,3 +224,27 @@ def test_the_route_is_resolved_from_her_place_in_the_body_and_answers_only_the_a
     assert "no-store" in found["Cache-Control"]
     assert unknown.status_code == 400
     assert client.get(url).status_code == 405
+
+
+def test_export_with_a_key_file_writes_each_message_and_its_files(client, inbox, tmp_path):
+    photo = SimpleUploadedFile("../../ferita.jpg", photo_with_gps(), content_type="image/jpeg")
+    client.post(
+        inbox.page.url,
+        form_data(association=str(inbox.a.pk), attachments=[photo]),
+        REMOTE_ADDR="198.51.100.12",
+    )
+    send_encrypted(client, inbox, association="b")  # another association's: not exported
+    identity = inbox.keys["a"]["working"]
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(f"# public key: {identity.to_public()}\n{identity}\n")
+
+    call_command(
+        "export_messages", "alfa", "--out", str(tmp_path / "out"), "--identity", str(key_file)
+    )
+
+    [folder] = [path for path in (tmp_path / "out").iterdir() if path.is_dir()]
+    message = json.loads((folder / "message.json").read_text())
+    assert message["message"] == MESSAGE
+    assert message["files"] == ["1-ferita.jpg"]  # the name cannot climb out of the folder
+    assert not has_gps((folder / "1-ferita.jpg").read_bytes())
+    assert len(list((tmp_path / "out").glob("*.age"))) == 1

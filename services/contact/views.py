@@ -213,9 +213,9 @@ def thanks_view(request, page):
     return render(request, page, "services/contact_thanks.html", encrypted_in=encrypted_in)
 
 
-def refused(status, error, form=None, **extra):
+def refused(status, error, form=None):
     """A JSON answer the page's script shows, her text still in the page."""
-    body = {"error": error, **extra}
+    body = {"error": error}
     if form is not None:
         body["errors"] = [message for messages in form.errors.values() for message in messages]
         body["started"] = antiabuse.issue_timestamp()

@@ -15,6 +15,7 @@ from services.associations.models import AssociationPage
 from services.help_points.models import HelpPointPage
 
 from . import antiabuse
+from .attachments import AttachmentsField
 
 
 def recaptcha_enabled():
@@ -79,7 +80,55 @@ class IdChoiceField(forms.ModelChoiceField):
         return super().to_python(value)
 
 
-class ContactForm(forms.Form):
+class AntiAbuseForm(forms.Form):
+    """The robot checks both ways of sending share: honeypot, signed timestamp, reCAPTCHA."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = antiabuse.issue_timestamp()
+        if recaptcha_enabled():
+            self.fields["captcha"] = PrivateReCaptchaField(label=_("I'm not a robot"))
+
+    @property
+    def is_spam(self):
+        """The honeypot was filled in: a robot. It gets a thank-you and nothing is kept."""
+        return bool(self.data.get("website"))
+
+    def clean_started(self):
+        value = self.cleaned_data["started"]
+        try:
+            antiabuse.check_timestamp(value)
+        except antiabuse.TooFast:
+            raise ValidationError(
+                _("That was very quick. Please check your message and press Send again."),
+                code="too_fast",
+            ) from None
+        except antiabuse.Expired:
+            raise ValidationError(
+                _(
+                    "This page was open for a long time, so for your safety it expired. "
+                    "Your text is still here: press Send again."
+                ),
+                code="expired",
+            ) from None
+        return value
+
+    def refresh_timestamp(self):
+        """A new stamp for the re-displayed form, so that pressing Send again works."""
+        data = self.data.copy()
+        data["started"] = antiabuse.issue_timestamp()
+        self.data = data
+
+
+class ContactForm(AntiAbuseForm):
     """Everything she may tell us; only the message is required.
 
     No field is remembered by the browser (`autocomplete="off"`): her safe phone, her
@@ -143,12 +192,13 @@ class ContactForm(forms.Form):
         widget=forms.RadioSelect,
     )
     language = forms.ChoiceField(label=_("In which language shall we answer?"))
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1"}),
+    attachments = AttachmentsField(
+        label=_("Photos or documents (optional)"),
+        help_text=_(
+            "Up to 3 files, photos (JPEG, PNG) or PDF, 10 MB in all. The place and the phone a "
+            "photo was taken with are removed before it is sent."
+        ),
     )
-    started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,34 +216,6 @@ class ContactForm(forms.Form):
             ("other", _("Another language (tell us in the message)"))
         ]
         self.fields["language"].initial = (get_language() or settings.LANGUAGE_CODE)[:2]
-        if not self.is_bound:
-            self.initial["started"] = antiabuse.issue_timestamp()
-        if recaptcha_enabled():
-            self.fields["captcha"] = PrivateReCaptchaField(label=_("I'm not a robot"))
-
-    @property
-    def is_spam(self):
-        """The honeypot was filled in: a robot. It gets a thank-you and nothing is kept."""
-        return bool(self.data.get("website"))
-
-    def clean_started(self):
-        value = self.cleaned_data["started"]
-        try:
-            antiabuse.check_timestamp(value)
-        except antiabuse.TooFast:
-            raise ValidationError(
-                _("That was very quick. Please check your message and press Send again."),
-                code="too_fast",
-            ) from None
-        except antiabuse.Expired:
-            raise ValidationError(
-                _(
-                    "This page was open for a long time, so for your safety it expired. "
-                    "Your text is still here: press Send again."
-                ),
-                code="expired",
-            ) from None
-        return value
 
     def clean(self):
         cleaned = super().clean()
@@ -208,8 +230,44 @@ class ContactForm(forms.Form):
             )
         return cleaned
 
-    def refresh_timestamp(self):
-        """A new stamp for the re-displayed form, so that pressing Send again works."""
-        data = self.data.copy()
-        data["started"] = antiabuse.issue_timestamp()
-        self.data = data
+
+class EncryptedContactForm(AntiAbuseForm):
+    """What the page sends when her browser has encrypted the message itself.
+
+    Only the age file and where it goes: the association (and the help point, if she
+    chose one). Everything she wrote, her place included, is inside the ciphertext.
+    """
+
+    association = IdChoiceField(queryset=AssociationPage.objects.live())
+    help_point = IdChoiceField(queryset=HelpPointPage.objects.live(), required=False)
+    ciphertext = forms.FileField()
+
+    def clean_ciphertext(self):
+        upload = self.cleaned_data["ciphertext"]
+        if upload.size > settings.CONTACT_CIPHERTEXT_MAX_BYTES:
+            raise ValidationError("The encrypted message is too large.", code="too_large")
+        return upload.read()
+
+    def clean(self):
+        cleaned = super().clean()
+        help_point, association = cleaned.get("help_point"), cleaned.get("association")
+        if (
+            help_point is not None
+            and association is not None
+            and help_point.association.translation_key != association.translation_key
+        ):
+            self.add_error("help_point", "This help point is not the association's.")
+        return cleaned
+
+
+class RouteForm(forms.Form):
+    """Her choice of where to write, sent alone before the message (see views.route_view)."""
+
+    help_point = IdChoiceField(queryset=HelpPointPage.objects.none(), required=False)
+    association = IdChoiceField(queryset=AssociationPage.objects.none(), required=False)
+    comune = forms.CharField(max_length=100, required=False)
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["help_point"].queryset = HelpPointPage.objects.live().filter(locale=locale)
+        self.fields["association"].queryset = AssociationPage.objects.live().filter(locale=locale)

@@ -113,6 +113,10 @@ class EncryptedMessage(models.Model):
         NEW = "new", _("New")
         HANDLED = "handled", _("Handled")
 
+    class EncryptedIn(models.TextChoices):
+        BROWSER = "browser", _("In her browser")
+        SERVER = "server", _("On the server (no JavaScript)")
+
     association = models.ForeignKey(
         "services.AssociationPage",
         on_delete=models.CASCADE,
@@ -134,6 +138,13 @@ class EncryptedMessage(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.NEW
     )
     notified = models.BooleanField(_("notification sent"), default=False)
+    encrypted_in = models.CharField(
+        _("encrypted"),
+        max_length=10,
+        choices=EncryptedIn.choices,
+        default=EncryptedIn.SERVER,
+        help_text=_("Where her words were encrypted: in her browser, or on arrival here."),
+    )
 
     class Meta:
         verbose_name = _("encrypted message")

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, NeverCachedMixin
 
-from .views import contact_view, thanks_view
+from .views import contact_view, route_view, thanks_view
 
 
 class ContactPage(NeverCachedMixin, RoutablePageMixin, BasePage):
@@ -69,6 +69,10 @@ class ContactPage(NeverCachedMixin, RoutablePageMixin, BasePage):
     @path("")
     def contact(self, request):
         return contact_view(request, self)
+
+    @path("destinazione/", name="route")
+    def destination(self, request):
+        return route_view(request, self)
 
     @path("grazie/", name="thanks")
     def thanks(self, request):

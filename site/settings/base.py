@@ -138,6 +138,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Public uploads (the contact form's attachments) in memory only: before the CSRF
+    # check, which reads the POST body.
+    "services.contact.uploads.MemoryOnlyUploadsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -305,6 +308,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # At DEBUG Pillow logs every EXIF tag of a photo it opens: where it was taken, the
+        # phone. Never below INFO, whatever the root level (the contact form's photos).
+        "PIL": {"level": "INFO"},
     },
 }
 
@@ -339,6 +345,13 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 CONTACT_NOTIFY_ATTEMPTS = 5
 CONTACT_MIN_SECONDS = 3  # sent sooner than this after the page was shown: a robot
 CONTACT_MAX_AGE = 2 * 60 * 60  # the form expires after two hours
+# Attachments: at most 3 files (JPEG, PNG, PDF), 10 MB in all. A message encrypted in her
+# browser carries them as base64 inside the age file: 4/3 of that, plus the text and age's
+# own overhead. Public uploads stay in memory, never in a temporary file (uploads.py).
+CONTACT_ATTACHMENTS_MAX_FILES = 3
+CONTACT_ATTACHMENTS_MAX_BYTES = 10 * 1024 * 1024
+CONTACT_CIPHERTEXT_MAX_BYTES = CONTACT_ATTACHMENTS_MAX_BYTES * 4 // 3 + 512 * 1024
+CONTACT_KEYS_MAX_AGE = 300  # seconds a browser may reuse an association's key list
 RECAPTCHA_DOMAIN = "www.recaptcha.net"
 RECAPTCHA_VERIFY_REQUEST_TIMEOUT = 5
 # Error reports never carry an IP address, a User-Agent or what she wrote.

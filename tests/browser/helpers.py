@@ -94,6 +94,7 @@ class SiteServer:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.log = None  # an open file: gunicorn's output goes there instead of nowhere
 
     def manage(self, *args):
         """Runs a management command against the site's database; returns its output."""
@@ -125,8 +126,8 @@ class SiteServer:
             ],
             cwd=ROOT,
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=self.log or subprocess.DEVNULL,
+            stderr=self.log or subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

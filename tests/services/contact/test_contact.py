@@ -110,7 +110,7 @@ def test_a_message_is_stored_only_as_ciphertext_that_the_association_keys_open(c
     response = send(client, inbox, association=str(inbox.a.pk))
 
     assert response.status_code == 302
-    assert response["Location"].endswith("/scrivici/grazie/")
+    assert "/scrivici/grazie/?encrypted=" in response["Location"]
     message = EncryptedMessage.objects.get()
     assert message.association == inbox.a
     assert MESSAGE.encode() not in bytes(message.ciphertext)

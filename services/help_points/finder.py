@@ -6,6 +6,10 @@ help points by an approximate (equirectangular) distance and returns the nearest
 few with their rules, exceptions and phones prefetched; exact distances and opening
 status are computed here. The place and coordinates are used for one response only:
 never logged, never stored.
+
+Every distance and every order is computed from a help point's public position
+(`HelpPointPage.public_position`: its comune's centre when its address is hidden), so
+that no series of queries can locate a hidden address more precisely than its comune.
 """
 
 import datetime as dt
@@ -21,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from services import gazetteer
 
-from . import hours
+from . import filters, hours
 from .models import HelpPointPage
 
 DEFAULT_LIMIT = 10
@@ -62,9 +66,13 @@ class Search:
     open_only: bool = False
     limit: int | None = None  # None: DEFAULT_LIMIT near a place, else every help point
     offset: int = 0  # results skipped: the API's earlier pages
+    languages: list = field(default_factory=list)  # spoken: any of these
+    services: list = field(default_factory=list)  # offered: all of these
     resolved: gazetteer.Comune | None = None
     candidates: list = field(default_factory=list)
     results: list = field(default_factory=list)
+    # With "open now"/"open at" and none open: the nearest that open later, soonest first.
+    opening_next: list = field(default_factory=list)
     error: str = ""
     unknown_place: bool = False
     submitted: bool = False
@@ -72,6 +80,13 @@ class Search:
     @property
     def has_place(self):
         return self.latitude is not None
+
+    @property
+    def filtered(self):
+        return bool(self.languages or self.services)
+
+    def filter_groups(self):
+        return filters.groups(self.languages, self.services)
 
 
 def distance_km(lat1, lng1, lat2, lng2):
@@ -83,23 +98,36 @@ def distance_km(lat1, lng1, lat2, lng2):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
-def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=False, offset=0):
-    """Italian live help points nearest first, as `Hit`s with `distance_km` and status.
+def nearest_help_points(
+    latitude,
+    longitude,
+    *,
+    limit=None,
+    at=None,
+    open_only=False,
+    offset=0,
+    languages=(),
+    services=(),
+):
+    """Italian live help points nearest first, as `Hit`s with `distance_km` and status,
+    speaking any of `languages` and offering all of `services`.
 
     Two steps keep it fast on thousands of rows: the database orders the ids alone by
-    an approximate distance, then the few nearest are fetched with their details. Pages
-    (`offset`) are cut in that order, then each is sorted by exact distance: every help
-    point is on exactly one page.
+    an approximate distance from their public positions, then the few nearest are
+    fetched with their details. Pages (`offset`) are cut in that order, then each is
+    sorted by exact distance: every help point is on exactly one page.
     """
     scale = math.cos(math.radians(latitude))
-    squared = (F("latitude") - Value(latitude)) * (F("latitude") - Value(latitude)) + (
-        F("longitude") - Value(longitude)
-    ) * (F("longitude") - Value(longitude)) * Value(scale * scale)
+    squared = (F("public_latitude") - Value(latitude)) * (
+        F("public_latitude") - Value(latitude)
+    ) + (F("public_longitude") - Value(longitude)) * (
+        F("public_longitude") - Value(longitude)
+    ) * Value(scale * scale)
     limit = limit or DEFAULT_LIMIT
     pool = OPEN_FILTER_POOL if open_only else offset + limit + 1
+    queryset = HelpPointPage.objects.italian_live().filter(public_latitude__isnull=False)
     ids = list(
-        HelpPointPage.objects.italian_live()
-        .filter(latitude__isnull=False, longitude__isnull=False)
+        filters.apply(queryset, languages, services)
         .annotate(approx=Cast(squared, FloatField()))
         .order_by("approx", "pk")
         .values_list("pk", flat=True)[:pool]
@@ -114,7 +142,7 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
         status = page.opening_hours().status(at)
         if open_only and not status.open_now:
             continue
-        distance = distance_km(latitude, longitude, page.latitude, page.longitude)
+        distance = distance_km(latitude, longitude, *page.public_position)
         hits.append(Hit(page, distance, status))
     if open_only:
         more = len(hits) > offset + limit
@@ -123,11 +151,11 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
     return Hits(hits, more)
 
 
-def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
+def all_help_points(*, limit=None, at=None, open_only=False, offset=0, languages=(), services=()):
     """Italian live help points by province, comune and name (no place given)."""
     at = at or hours.now()
-    queryset = HelpPointPage.objects.italian_live().with_details()
-    queryset = queryset.order_by("province", "comune", "title", "pk")
+    queryset = filters.apply(HelpPointPage.objects.italian_live(), languages, services)
+    queryset = queryset.with_details().order_by("province", "comune", "title", "pk")
     if limit and not open_only:
         queryset = queryset[offset : offset + limit + 1]
     hits = []
@@ -140,6 +168,20 @@ def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
         return Hits(hits)
     start = offset if open_only else 0
     return Hits(hits[start : start + limit], more=len(hits) > start + limit)
+
+
+def opening_next(search):
+    """When none is open at the time asked: the nearest help points (or, without a place,
+    all of them) that open later, soonest first, then nearest first."""
+    limit = search.limit or DEFAULT_LIMIT
+    wanted = {"at": search.at, "languages": search.languages, "services": search.services}
+    if search.has_place:
+        hits = nearest_help_points(search.latitude, search.longitude, limit=limit, **wanted)
+    else:
+        hits = all_help_points(**wanted)
+    opening = [hit for hit in hits if hit.status.next_change is not None]
+    opening.sort(key=lambda hit: (hit.status.next_change, hit.distance_km or 0))
+    return opening[:limit]
 
 
 def _float(value, name, low, high):
@@ -170,9 +212,10 @@ def parse_instant(text):
     return moment
 
 
-class SearchForm(forms.Form):
-    """What every search reads: her coordinates and how many results; a subclass adds
-    the place and the time, as the API or the finder page names them."""
+class SearchForm(filters.FilterForm):
+    """What every search reads: her coordinates, how many results and the filters
+    (`language`, `service`); a subclass adds the place and the time, as the API or the
+    finder page names them."""
 
     lat = forms.CharField(required=False, strip=False)
     lng = forms.CharField(required=False, strip=False)
@@ -215,6 +258,8 @@ class SearchForm(forms.Form):
             at_given=at is not None,
             open_only=self.open_only(),
             limit=data["limit"],
+            languages=data["language"],
+            services=data["service"],
         )
 
 
@@ -236,12 +281,13 @@ def open_field():
 
 
 class ApiSearchForm(SearchForm):
-    """GET /api/help-points/: `near`, `lat`+`lng`, `open_now=1`, `at`, `limit`."""
+    """GET /api/help-points/: `near`, `lat`+`lng`, `open_now=1`, `at`, `limit`,
+    `language`, `service`."""
 
     near = place_field()
     open_now = open_field()
     at = forms.CharField(required=False, strip=False)
-    field_order = ["near", "lat", "lng", "open_now", "at", "limit"]
+    field_order = ["near", "lat", "lng", "open_now", "at", "limit", "language", "service"]
 
     def clean_at(self):
         at = self.cleaned_data["at"]
@@ -261,7 +307,7 @@ class FinderForm(SearchForm):
     open = open_field()
     day = forms.CharField(required=False, strip=False)
     time = forms.CharField(required=False, strip=False)
-    field_order = ["q", "lat", "lng", "open", "day", "time", "limit"]
+    field_order = ["q", "lat", "lng", "open", "day", "time", "limit", "language", "service"]
 
     def clean(self):
         cleaned = super().clean()
@@ -298,25 +344,26 @@ def run(search):
         else:
             search.unknown_place = True
             return search
+    wanted = {
+        "limit": search.limit,
+        "at": search.at,
+        "open_only": search.open_only,
+        "offset": search.offset,
+        "languages": search.languages,
+        "services": search.services,
+    }
     if search.has_place:
-        search.results = nearest_help_points(
-            search.latitude,
-            search.longitude,
-            limit=search.limit,
-            at=search.at,
-            open_only=search.open_only,
-            offset=search.offset,
-        )
+        search.results = nearest_help_points(search.latitude, search.longitude, **wanted)
     else:
-        search.results = all_help_points(
-            limit=search.limit, at=search.at, open_only=search.open_only, offset=search.offset
-        )
+        search.results = all_help_points(**wanted)
+    if search.open_only and not search.results and not search.offset:
+        search.opening_next = opening_next(search)
     return search
 
 
 def search_from_request(params):
     """The finder page's search: errors become a message on the page, never a 500."""
-    keys = {"q", "lat", "lng", "open", "day", "time"}
+    keys = {"q", "lat", "lng", "open", "day", "time", "language", "service"}
     if not keys & set(params):
         return Search()
     try:

@@ -43,8 +43,9 @@ class FinderPage(NeverCachedMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         search = search_from_request(request.GET)
-        shown = localized_pages([hit.page for hit in search.results], self.locale.language_code)
-        for hit in search.results:
+        hits = [*search.results, *search.opening_next]
+        shown = localized_pages([hit.page for hit in hits], self.locale.language_code)
+        for hit in hits:
             hit.shown = shown.get(hit.page.translation_key, hit.page)
         context["search"] = search
         if search.unknown_place:

@@ -2,10 +2,10 @@
 
 Shared by the finder page and the open-data API. A search costs the same few
 queries whatever the number of help points: the database orders the Italian live
-help points by an approximate (equirectangular) distance and returns the nearest
-few with their rules, exceptions and phones prefetched; exact distances and opening
-status are computed here. The place and coordinates are used for one response only:
-never logged, never stored.
+help points by an approximate (equirectangular) distance, looking first in a box
+around the place, and returns the nearest few with their rules, exceptions and phones
+prefetched; exact distances and opening status are computed here. The place and
+coordinates are used for one response only: never logged, never stored.
 
 Every distance and every order is computed from a help point's public position
 (`HelpPointPage.public_position`: its comune's centre when its address is hidden), so
@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import F, FloatField, Value
+from django.db.models import F, FloatField, Value, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -26,13 +26,15 @@ from django.utils.translation import gettext_lazy
 from services import gazetteer
 
 from . import filters, hours
-from .models import HelpPointPage
+from .models import HelpPointPage, detail_lookups
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 # With "open now"/"open at", the nearest this many are checked for the open ones.
 OPEN_FILTER_POOL = 200
 EARTH_RADIUS_KM = 6371.0
+# Half-sides (degrees of latitude) of the boxes the nearest are first looked for in.
+BOX_HALF_SIDES = (0.5, 2.0)
 OPEN_FLAGS = ("", "0", "1", "now", "at", "any")
 
 
@@ -98,6 +100,36 @@ def distance_km(lat1, lng1, lat2, lng2):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
+def _nearest(queryset, latitude, longitude, count):
+    """The `count` help points of `queryset` nearest to a point, by an approximate
+    (equirectangular) distance from their public positions, with their details.
+
+    The database first looks in a box around the point (an index on the latitude, in a
+    subquery so that the planner starts from it): a help point outside the box is
+    farther than its half-side, so when the box holds `count` help points within that
+    distance they are the nearest. Otherwise a larger box, then every help point: one
+    query where help points are dense, at most three anywhere, whatever their number.
+    """
+    scale = max(math.cos(math.radians(latitude)), 0.01)
+    squared = (F("public_latitude") - Value(latitude)) * (
+        F("public_latitude") - Value(latitude)
+    ) + (F("public_longitude") - Value(longitude)) * (
+        F("public_longitude") - Value(longitude)
+    ) * Value(scale * scale)
+    ordered = queryset.annotate(approx=Cast(squared, FloatField())).order_by("approx", "pk")
+    for half in (*BOX_HALF_SIDES, None):
+        found = ordered
+        if half is not None:
+            box = HelpPointPage.objects.order_by().filter(
+                public_latitude__range=(latitude - half, latitude + half),
+                public_longitude__range=(longitude - half / scale, longitude + half / scale),
+            )
+            found = found.filter(pk__in=box.values("pk"))
+        pages = list(found[:count])
+        if half is None or (len(pages) == count and pages[-1].approx <= half * half):
+            return pages
+
+
 def nearest_help_points(
     latitude,
     longitude,
@@ -112,33 +144,23 @@ def nearest_help_points(
     """Italian live help points nearest first, as `Hit`s with `distance_km` and status,
     speaking any of `languages` and offering all of `services`.
 
-    Two steps keep it fast on thousands of rows: the database orders the ids alone by
-    an approximate distance from their public positions, then the few nearest are
-    fetched with their details. Pages (`offset`) are cut in that order, then each is
-    sorted by exact distance: every help point is on exactly one page.
+    The database orders them by an approximate distance from their public positions
+    and returns the nearest few with the columns a result shows; their phones, rules
+    and exceptions follow in one query each. Pages (`offset`) are cut in that order,
+    then each is sorted by exact distance: every help point is on exactly one page.
     """
-    scale = math.cos(math.radians(latitude))
-    squared = (F("public_latitude") - Value(latitude)) * (
-        F("public_latitude") - Value(latitude)
-    ) + (F("public_longitude") - Value(longitude)) * (
-        F("public_longitude") - Value(longitude)
-    ) * Value(scale * scale)
     limit = limit or DEFAULT_LIMIT
     pool = OPEN_FILTER_POOL if open_only else offset + limit + 1
     queryset = HelpPointPage.objects.italian_live().filter(public_latitude__isnull=False)
-    ids = list(
-        filters.apply(queryset, languages, services)
-        .annotate(approx=Cast(squared, FloatField()))
-        .order_by("approx", "pk")
-        .values_list("pk", flat=True)[:pool]
-    )
-    more = len(ids) > offset + limit
+    queryset = filters.apply(queryset, languages, services).with_association()
+    pages = _nearest(queryset, latitude, longitude, pool)
+    more = len(pages) > offset + limit
     if not open_only:
-        ids = ids[offset : offset + limit]
-    pages = HelpPointPage.objects.filter(pk__in=ids).with_details().in_bulk()
+        pages = pages[offset : offset + limit]
+    prefetch_related_objects(pages, *detail_lookups())
     at = at or hours.now()
     hits = []
-    for page in (pages[pk] for pk in ids if pk in pages):
+    for page in pages:
         status = page.opening_hours().status(at)
         if open_only and not status.open_now:
             continue

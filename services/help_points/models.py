@@ -115,6 +115,16 @@ class HelpPointIndexPage(BasePage):
         return context
 
 
+def detail_lookups():
+    """What a result shows beside its columns: phones, opening rules and exceptions (for
+    `prefetch_related` or `prefetch_related_objects`)."""
+    return [
+        "phones",
+        Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
+        Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")),
+    ]
+
+
 class HelpPointQuerySet(PageQuerySet):
     def italian_live(self):
         """The Italian live, public help point pages (the ones every language mirrors)."""
@@ -128,13 +138,7 @@ class HelpPointQuerySet(PageQuerySet):
 
     def with_details(self):
         """Help points with what a result shows: association, phones, rules and exceptions."""
-        return self.with_association().prefetch_related(
-            "phones",
-            Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
-            Prefetch(
-                "opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")
-            ),
-        )
+        return self.with_association().prefetch_related(*detail_lookups())
 
     def by_province(self, language_code, *, languages=(), services=()):
         """[(province, [Italian help point pages])], each page with `shown`: its page in the

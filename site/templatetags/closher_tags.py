@@ -27,9 +27,10 @@ def language_switcher(context, page=None):
     current = context.get("LANGUAGE_CODE")
     urls = {}
     if isinstance(page, Page) and page.pk:
-        for translation in Page.objects.filter(translation_key=page.translation_key).select_related(
-            "locale"
-        ):
+        # Unordered: ordered by path, the database may walk every page's path instead of
+        # the translation_key index.
+        translations = Page.objects.filter(translation_key=page.translation_key).order_by()
+        for translation in translations.select_related("locale"):
             url = translation.specific_deferred.get_url(request)
             if url:
                 urls[translation.locale.language_code] = url

@@ -43,7 +43,9 @@ km); in HSDS, distances and `proximity` count from that centre.
 **What fits her.** `/api/help-points/` takes `language` (a language code: help points
 speaking any of those given) and `service` (a service or accessibility code: help points
 offering all of those given), each repeatable (`?service=legal&service=children`). An
-unknown code is a 400 whose reason lists the valid ones.
+unknown code is a 400 whose reason lists the valid ones. With `open_now=1` or `at`, when
+none is open then, `opening_next` lists the nearest that open later, soonest first
+(empty otherwise).
 
 **Opening hours across the clock change.** HSDS gives a schedule one numeric UTC offset
 (`timezone`: 1 or 2 in Italy) and times with an offset (`opens_at`: `09:00+01:00`). So
@@ -385,7 +387,7 @@ def own_schemas():
         ),
         "HelpPoint": help_point,
         "HelpPoints": obj(
-            ["query", "candidates", "results", "page", "next"],
+            ["query", "candidates", "results", "opening_next", "page", "next"],
             query=obj(
                 ["near", "resolved", "at"],
                 near=nullable(STRING),
@@ -401,6 +403,7 @@ def own_schemas():
             ),
             candidates=array(obj([*comune, "label"], **comune, label=TEXT)),
             results=array(ref("HelpPoint")),
+            opening_next=array(ref("HelpPoint")),
             page=INTEGER,
             next=nullable(URI),
         ),

@@ -129,6 +129,10 @@ def test_when_none_is_open_the_next_to_open_follow_1522(client, network, monkeyp
         "Apre domani alle 09:00",
         "Apre mercoledì alle 15:00",
     ]
+    data = client.get("/api/help-points/", {"near": "Molinella", "open_now": "1"}).json()
+    assert data["results"] == []
+    assert [point["slug"] for point in data["opening_next"]] == ["budrio", "molinella"]
+    assert data["opening_next"][0]["status_message"] == "Apre domani alle 09:00"
     # Anything open: no such list.
     response = client.get(network["finder"].url, {"q": "Molinella", "open": "any"})
     assert "opening-next-title" not in response.text

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 
 
 class CodeListField(models.CharField):
@@ -56,3 +57,13 @@ class CodeListField(models.CharField):
                 **kwargs,
             }
         )
+
+
+def lists_code(name, code):
+    """Q: the CodeListField `name` lists `code` (stored as "a,b,c")."""
+    return (
+        Q(**{name: code})
+        | Q(**{f"{name}__startswith": f"{code},"})
+        | Q(**{f"{name}__endswith": f",{code}"})
+        | Q(**{f"{name}__contains": f",{code},"})
+    )

@@ -44,6 +44,7 @@ def help_point(index, spec, data):
         "latitude": comune.latitude,
         "longitude": comune.longitude,
         "languages": spec["languages"],
+        "service_codes": spec.get("service_codes", []),
         "services": data.lines(every["services"]),
         "access": spec.get("access", HelpPointPage.Access.WALK_IN),
         "accessibility": data.text(every["accessibility"]),

@@ -2,10 +2,14 @@
 
 Shared by the finder page and the open-data API. A search costs the same few
 queries whatever the number of help points: the database orders the Italian live
-help points by an approximate (equirectangular) distance and returns the nearest
-few with their rules, exceptions and phones prefetched; exact distances and opening
-status are computed here. The place and coordinates are used for one response only:
-never logged, never stored.
+help points by an approximate (equirectangular) distance, looking first in a box
+around the place, and returns the nearest few with their rules, exceptions and phones
+prefetched; exact distances and opening status are computed here. The place and
+coordinates are used for one response only: never logged, never stored.
+
+Every distance and every order is computed from a help point's public position
+(`HelpPointPage.public_position`: its comune's centre when its address is hidden), so
+that no series of queries can locate a hidden address more precisely than its comune.
 """
 
 import datetime as dt
@@ -13,7 +17,7 @@ import math
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import F, FloatField, Value
+from django.db.models import F, FloatField, Value, prefetch_related_objects
 from django.db.models.functions import Cast
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -21,14 +25,16 @@ from django.utils.translation import gettext_lazy
 
 from services import gazetteer
 
-from . import hours
-from .models import HelpPointPage
+from . import filters, hours
+from .models import HelpPointPage, detail_lookups
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
 # With "open now"/"open at", the nearest this many are checked for the open ones.
 OPEN_FILTER_POOL = 200
 EARTH_RADIUS_KM = 6371.0
+# Half-sides (degrees of latitude) of the boxes the nearest are first looked for in.
+BOX_HALF_SIDES = (0.5, 2.0)
 OPEN_FLAGS = ("", "0", "1", "now", "at", "any")
 
 
@@ -62,10 +68,14 @@ class Search:
     open_only: bool = False
     limit: int | None = None  # None: DEFAULT_LIMIT near a place, else every help point
     offset: int = 0  # results skipped: the API's earlier pages
+    languages: list = field(default_factory=list)  # spoken: any of these
+    services: list = field(default_factory=list)  # offered: all of these
     resolved: gazetteer.Comune | None = None
     candidates: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)  # nearest names to an unknown place
     results: list = field(default_factory=list)
+    # With "open now"/"open at" and none open: the nearest that open later, soonest first.
+    opening_next: list = field(default_factory=list)
     error: str = ""
     unknown_place: bool = False
     submitted: bool = False
@@ -73,6 +83,13 @@ class Search:
     @property
     def has_place(self):
         return self.latitude is not None
+
+    @property
+    def filtered(self):
+        return bool(self.languages or self.services)
+
+    def filter_groups(self):
+        return filters.groups(self.languages, self.services)
 
 
 def distance_km(lat1, lng1, lat2, lng2):
@@ -84,38 +101,71 @@ def distance_km(lat1, lng1, lat2, lng2):
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, a)))
 
 
-def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=False, offset=0):
-    """Italian live help points nearest first, as `Hit`s with `distance_km` and status.
+def _nearest(queryset, latitude, longitude, count):
+    """The `count` help points of `queryset` nearest to a point, by an approximate
+    (equirectangular) distance from their public positions, with their details.
 
-    Two steps keep it fast on thousands of rows: the database orders the ids alone by
-    an approximate distance, then the few nearest are fetched with their details. Pages
-    (`offset`) are cut in that order, then each is sorted by exact distance: every help
-    point is on exactly one page.
+    The database first looks in a box around the point (an index on the latitude, in a
+    subquery so that the planner starts from it): a help point outside the box is
+    farther than its half-side, so when the box holds `count` help points within that
+    distance they are the nearest. Otherwise a larger box, then every help point: one
+    query where help points are dense, at most three anywhere, whatever their number.
     """
-    scale = math.cos(math.radians(latitude))
-    squared = (F("latitude") - Value(latitude)) * (F("latitude") - Value(latitude)) + (
-        F("longitude") - Value(longitude)
-    ) * (F("longitude") - Value(longitude)) * Value(scale * scale)
+    scale = max(math.cos(math.radians(latitude)), 0.01)
+    squared = (F("public_latitude") - Value(latitude)) * (
+        F("public_latitude") - Value(latitude)
+    ) + (F("public_longitude") - Value(longitude)) * (
+        F("public_longitude") - Value(longitude)
+    ) * Value(scale * scale)
+    ordered = queryset.annotate(approx=Cast(squared, FloatField())).order_by("approx", "pk")
+    for half in (*BOX_HALF_SIDES, None):
+        found = ordered
+        if half is not None:
+            box = HelpPointPage.objects.order_by().filter(
+                public_latitude__range=(latitude - half, latitude + half),
+                public_longitude__range=(longitude - half / scale, longitude + half / scale),
+            )
+            found = found.filter(pk__in=box.values("pk"))
+        pages = list(found[:count])
+        if half is None or (len(pages) == count and pages[-1].approx <= half * half):
+            return pages
+
+
+def nearest_help_points(
+    latitude,
+    longitude,
+    *,
+    limit=None,
+    at=None,
+    open_only=False,
+    offset=0,
+    languages=(),
+    services=(),
+):
+    """Italian live help points nearest first, as `Hit`s with `distance_km` and status,
+    speaking any of `languages` and offering all of `services`.
+
+    The database orders them by an approximate distance from their public positions
+    and returns the nearest few with the columns a result shows; their phones, rules
+    and exceptions follow in one query each. Pages (`offset`) are cut in that order,
+    then each is sorted by exact distance: every help point is on exactly one page.
+    """
     limit = limit or DEFAULT_LIMIT
     pool = OPEN_FILTER_POOL if open_only else offset + limit + 1
-    ids = list(
-        HelpPointPage.objects.italian_live()
-        .filter(latitude__isnull=False, longitude__isnull=False)
-        .annotate(approx=Cast(squared, FloatField()))
-        .order_by("approx", "pk")
-        .values_list("pk", flat=True)[:pool]
-    )
-    more = len(ids) > offset + limit
+    queryset = HelpPointPage.objects.italian_live().filter(public_latitude__isnull=False)
+    queryset = filters.apply(queryset, languages, services).with_association()
+    pages = _nearest(queryset, latitude, longitude, pool)
+    more = len(pages) > offset + limit
     if not open_only:
-        ids = ids[offset : offset + limit]
-    pages = HelpPointPage.objects.filter(pk__in=ids).with_details().in_bulk()
+        pages = pages[offset : offset + limit]
+    prefetch_related_objects(pages, *detail_lookups())
     at = at or hours.now()
     hits = []
-    for page in (pages[pk] for pk in ids if pk in pages):
+    for page in pages:
         status = page.opening_hours().status(at)
         if open_only and not status.open_now:
             continue
-        distance = distance_km(latitude, longitude, page.latitude, page.longitude)
+        distance = distance_km(latitude, longitude, *page.public_position)
         hits.append(Hit(page, distance, status))
     if open_only:
         more = len(hits) > offset + limit
@@ -124,11 +174,11 @@ def nearest_help_points(latitude, longitude, *, limit=None, at=None, open_only=F
     return Hits(hits, more)
 
 
-def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
+def all_help_points(*, limit=None, at=None, open_only=False, offset=0, languages=(), services=()):
     """Italian live help points by province, comune and name (no place given)."""
     at = at or hours.now()
-    queryset = HelpPointPage.objects.italian_live().with_details()
-    queryset = queryset.order_by("province", "comune", "title", "pk")
+    queryset = filters.apply(HelpPointPage.objects.italian_live(), languages, services)
+    queryset = queryset.with_details().order_by("province", "comune", "title", "pk")
     if limit and not open_only:
         queryset = queryset[offset : offset + limit + 1]
     hits = []
@@ -141,6 +191,20 @@ def all_help_points(*, limit=None, at=None, open_only=False, offset=0):
         return Hits(hits)
     start = offset if open_only else 0
     return Hits(hits[start : start + limit], more=len(hits) > start + limit)
+
+
+def opening_next(search):
+    """When none is open at the time asked: the nearest help points (or, without a place,
+    all of them) that open later, soonest first, then nearest first."""
+    limit = search.limit or DEFAULT_LIMIT
+    wanted = {"at": search.at, "languages": search.languages, "services": search.services}
+    if search.has_place:
+        hits = nearest_help_points(search.latitude, search.longitude, limit=limit, **wanted)
+    else:
+        hits = all_help_points(**wanted)
+    opening = [hit for hit in hits if hit.status.next_change is not None]
+    opening.sort(key=lambda hit: (hit.status.next_change, hit.distance_km or 0))
+    return opening[:limit]
 
 
 def _float(value, name, low, high):
@@ -171,9 +235,10 @@ def parse_instant(text):
     return moment
 
 
-class SearchForm(forms.Form):
-    """What every search reads: her coordinates and how many results; a subclass adds
-    the place and the time, as the API or the finder page names them."""
+class SearchForm(filters.FilterForm):
+    """What every search reads: her coordinates, how many results and the filters
+    (`language`, `service`); a subclass adds the place and the time, as the API or the
+    finder page names them."""
 
     lat = forms.CharField(required=False, strip=False)
     lng = forms.CharField(required=False, strip=False)
@@ -216,6 +281,8 @@ class SearchForm(forms.Form):
             at_given=at is not None,
             open_only=self.open_only(),
             limit=data["limit"],
+            languages=data["language"],
+            services=data["service"],
         )
 
 
@@ -237,12 +304,13 @@ def open_field():
 
 
 class ApiSearchForm(SearchForm):
-    """GET /api/help-points/: `near`, `lat`+`lng`, `open_now=1`, `at`, `limit`."""
+    """GET /api/help-points/: `near`, `lat`+`lng`, `open_now=1`, `at`, `limit`,
+    `language`, `service`."""
 
     near = place_field()
     open_now = open_field()
     at = forms.CharField(required=False, strip=False)
-    field_order = ["near", "lat", "lng", "open_now", "at", "limit"]
+    field_order = ["near", "lat", "lng", "open_now", "at", "limit", "language", "service"]
 
     def clean_at(self):
         at = self.cleaned_data["at"]
@@ -262,7 +330,7 @@ class FinderForm(SearchForm):
     open = open_field()
     day = forms.CharField(required=False, strip=False)
     time = forms.CharField(required=False, strip=False)
-    field_order = ["q", "lat", "lng", "open", "day", "time", "limit"]
+    field_order = ["q", "lat", "lng", "open", "day", "time", "limit", "language", "service"]
 
     def clean(self):
         cleaned = super().clean()
@@ -300,25 +368,26 @@ def run(search):
             search.unknown_place = True
             search.suggestions = found.suggestions
             return search
+    wanted = {
+        "limit": search.limit,
+        "at": search.at,
+        "open_only": search.open_only,
+        "offset": search.offset,
+        "languages": search.languages,
+        "services": search.services,
+    }
     if search.has_place:
-        search.results = nearest_help_points(
-            search.latitude,
-            search.longitude,
-            limit=search.limit,
-            at=search.at,
-            open_only=search.open_only,
-            offset=search.offset,
-        )
+        search.results = nearest_help_points(search.latitude, search.longitude, **wanted)
     else:
-        search.results = all_help_points(
-            limit=search.limit, at=search.at, open_only=search.open_only, offset=search.offset
-        )
+        search.results = all_help_points(**wanted)
+    if search.open_only and not search.results and not search.offset:
+        search.opening_next = opening_next(search)
     return search
 
 
 def search_from_request(params):
     """The finder page's search: errors become a message on the page, never a 500."""
-    keys = {"q", "lat", "lng", "open", "day", "time"}
+    keys = {"q", "lat", "lng", "open", "day", "time", "language", "service"}
     if not keys & set(params):
         return Search()
     try:

@@ -314,7 +314,7 @@ def _opens_message(local: dt.datetime, change: dt.datetime) -> str:
     if days == 1:
         return _("Opens tomorrow at %(time)s") % {"time": time}
     if days < 7:
-        return _("Opens %(day)s %(time)s") % {"day": _weekday(change), "time": time}
+        return _("Opens on %(day)s at %(time)s") % {"day": _weekday(change), "time": time}
     return _("Opens %(date)s at %(time)s") % {
         "date": date_format(change.date(), "j F"),
         "time": time,

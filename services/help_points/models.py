@@ -6,6 +6,7 @@ point is usable in every language before its text is translated.
 
 import calendar
 import datetime as dt
+import math
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,11 +29,15 @@ from services.fields import CodeListField
 from services.languages import LANGUAGE_NAMES, language_choices
 from services.localized import localized_pages
 from services.schema_org import script_json
+from services.service_codes import SERVICE_NAMES, service_choices
 
-from . import hours, serializers
+from . import filters, hours, serializers
 
 WEEKDAY_FIELDS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY_CODES = ["mo", "tu", "we", "th", "fr", "sa", "su"]
+# Without a comune, a hidden help point is placed at the centre of its cell of this grid
+# (degrees: about 11 km north-south, 8 km east-west in Italy).
+HIDDEN_GRID_DEGREES = 0.1
 # The columns a listing or a search result needs: fewer columns, a faster query on 10,000 rows.
 LISTED_FIELDS = [
     "id",
@@ -51,15 +56,31 @@ LISTED_FIELDS = [
     "comune",
     "istat_code",
     "province",
-    "latitude",
-    "longitude",
+    "public_latitude",
+    "public_longitude",
     "languages",
     "services",
+    "service_codes",
     "access",
     "closed_on_holidays",
     "patron_day",
     "patron_month",
 ]
+
+
+def locate_publicly(latitude, longitude, address_is_public, istat_code):
+    """A help point's position as anyone may know it (see HelpPointPage.public_position)."""
+    if latitude is None or longitude is None:
+        return None
+    if address_is_public:
+        return (latitude, longitude)
+    comune = gazetteer.by_istat_code(istat_code) if istat_code else None
+    if comune is not None:
+        return (comune.latitude, comune.longitude)
+    return tuple(
+        (math.floor(value / HIDDEN_GRID_DEGREES) + 0.5) * HIDDEN_GRID_DEGREES
+        for value in (latitude, longitude)
+    )
 
 
 class HelpPointIndexPage(BasePage):
@@ -81,8 +102,27 @@ class HelpPointIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["provinces"] = HelpPointPage.objects.by_province(self.locale.language_code)
+        try:
+            languages, services = filters.parse(request.GET)
+        except ValueError as error:
+            languages, services = [], []
+            context["filter_error"] = str(error)
+        context["filter_groups"] = filters.groups(languages, services)
+        context["filtered"] = bool(languages or services)
+        context["provinces"] = HelpPointPage.objects.by_province(
+            self.locale.language_code, languages=languages, services=services
+        )
         return context
+
+
+def detail_lookups():
+    """What a result shows beside its columns: phones, opening rules and exceptions (for
+    `prefetch_related` or `prefetch_related_objects`)."""
+    return [
+        "phones",
+        Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
+        Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")),
+    ]
 
 
 class HelpPointQuerySet(PageQuerySet):
@@ -98,18 +138,14 @@ class HelpPointQuerySet(PageQuerySet):
 
     def with_details(self):
         """Help points with what a result shows: association, phones, rules and exceptions."""
-        return self.with_association().prefetch_related(
-            "phones",
-            Prefetch("opening_rules", queryset=OpeningRule.objects.order_by("sort_order")),
-            Prefetch(
-                "opening_exceptions", queryset=OpeningException.objects.order_by("sort_order")
-            ),
-        )
+        return self.with_association().prefetch_related(*detail_lookups())
 
-    def by_province(self, language_code):
+    def by_province(self, language_code, *, languages=(), services=()):
         """[(province, [Italian help point pages])], each page with `shown`: its page in the
-        visitor's language (the Italian one until translated)."""
-        pages = list(self.italian_live().with_association().order_by("province", "comune", "title"))
+        visitor's language (the Italian one until translated); only those speaking any of
+        `languages` and offering all `services` (help_points.filters)."""
+        queryset = filters.apply(self.italian_live(), languages, services)
+        pages = list(queryset.with_association().order_by("province", "comune", "title"))
         shown = localized_pages(pages, language_code)
         groups = {}
         for page in pages:
@@ -199,6 +235,11 @@ class HelpPointPage(NeverCachedMixin, BasePage):
     services = models.TextField(
         _("services offered"), blank=True, help_text=_("One service per line.")
     )
+    service_codes = CodeListField(
+        _("what it offers"),
+        options=service_choices,
+        help_text=_("Tick what she can find here: the finder's filters use these."),
+    )
     access = models.CharField(
         _("how to access"), max_length=20, choices=Access.choices, default=Access.WALK_IN
     )
@@ -230,6 +271,9 @@ class HelpPointPage(NeverCachedMixin, BasePage):
     patron_month = models.PositiveSmallIntegerField(
         _("patron day: month"), null=True, blank=True, choices=MONTHS.items()
     )
+    # The position anyone may know (see `public_position`), kept for the finder's queries.
+    public_latitude = models.FloatField(null=True, editable=False, db_index=True)
+    public_longitude = models.FloatField(null=True, editable=False)
 
     parent_page_types = ["services.HelpPointIndexPage"]
     subpage_types = []
@@ -257,6 +301,7 @@ class HelpPointPage(NeverCachedMixin, BasePage):
             [
                 InlinePanel("phones", label=_("Phone numbers")),
                 FieldPanel("languages"),
+                FieldPanel("service_codes"),
                 FieldPanel("services"),
                 FieldPanel("access"),
             ],
@@ -284,7 +329,10 @@ class HelpPointPage(NeverCachedMixin, BasePage):
         SynchronizedField("province"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
+        SynchronizedField("public_latitude"),
+        SynchronizedField("public_longitude"),
         SynchronizedField("languages"),
+        SynchronizedField("service_codes"),
         TranslatableField("services"),
         SynchronizedField("access"),
         TranslatableField("how_to_get_there"),
@@ -323,6 +371,11 @@ class HelpPointPage(NeverCachedMixin, BasePage):
             raise ValidationError(
                 {"languages": _("Unknown language code: %(codes)s") % {"codes": " ".join(unknown)}}
             )
+        unknown = [code for code in self.service_codes if code not in SERVICE_NAMES]
+        if unknown:
+            raise ValidationError(
+                {"service_codes": _("Unknown code: %(codes)s") % {"codes": " ".join(unknown)}}
+            )
         self.clean_patron_day()
         if self.comune:
             found = gazetteer.lookup(self.comune)
@@ -354,6 +407,14 @@ class HelpPointPage(NeverCachedMixin, BasePage):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
 
+    def save(self, *args, **kwargs):
+        # Saves of a few fields (a draft's revision) leave the live position as it is.
+        if kwargs.get("update_fields") is None:
+            self.public_latitude, self.public_longitude = locate_publicly(
+                self.latitude, self.longitude, self.address_is_public, self.istat_code
+            ) or (None, None)
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         source = self.source_page
@@ -382,6 +443,21 @@ class HelpPointPage(NeverCachedMixin, BasePage):
     @property
     def address_is_public(self):
         return self.address_visibility == self.AddressVisibility.PUBLIC
+
+    @property
+    def public_position(self):
+        """(latitude, longitude) as anyone may know it, or None: the exact point when the
+        address is public; otherwise the centre of its comune (or of a grid cell), never
+        nearer. Distances, order, the API and maps all use this, never the exact point.
+        Kept in two columns when the page is saved, for the finder's queries."""
+        if self.public_latitude is None or self.public_longitude is None:
+            return None
+        return (self.public_latitude, self.public_longitude)
+
+    @property
+    def services_offered(self):
+        """[(code, label)] of the service and accessibility codes ticked."""
+        return [(code, SERVICE_NAMES[code]) for code in self.service_codes if code in SERVICE_NAMES]
 
     @property
     def public_place(self):

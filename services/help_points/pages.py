@@ -52,8 +52,9 @@ class FinderPage(NeverCachedMixin, BasePage):
     def results_context(self, params):
         """The search `params` ask for (the GET form's, or a POSTed body), run."""
         search = search_from_request(params)
-        shown = localized_pages([hit.page for hit in search.results], self.locale.language_code)
-        for hit in search.results:
+        hits = [*search.results, *search.opening_next]
+        shown = localized_pages([hit.page for hit in hits], self.locale.language_code)
+        for hit in hits:
             hit.shown = shown.get(hit.page.translation_key, hit.page)
         context = {"search": search, "gazetteer_sources": gazetteer.sources()}
         if search.unknown_place:

@@ -44,6 +44,7 @@ def help_point(hit, localized, request):
     page = hit.page
     shown = localized.get(page.translation_key, page)
     public = page.address_is_public
+    latitude, longitude = page.public_position or (None, None)
     distance = hit.distance_km
     if distance is not None:
         distance = round(distance, 1) if public else float(round(distance))
@@ -57,14 +58,16 @@ def help_point(hit, localized, request):
         "address_visibility": page.address_visibility,
         "comune": page.comune,
         "istat_code": page.istat_code,
-        "latitude": page.latitude if public else None,
-        "longitude": page.longitude if public else None,
+        "latitude": latitude,
+        "longitude": longitude,
+        "position_exact": public and latitude is not None,
         "distance_km": distance,
         "open_now": hit.status.open_now,
         "next_change": hit.status.next_change.isoformat() if hit.status.next_change else None,
         "status_message": hit.status.message,
         "phones": [phone.number for phone in page.phones.all()],
         "languages": page.languages,
+        "service_codes": page.service_codes,
         "services": shown.service_list,
         "opening_hours": opening_hours(page),
         "exceptions": exceptions(page),

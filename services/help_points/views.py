@@ -91,15 +91,18 @@ def help_points(request):
         with translation.override(language):
             message = _("No Italian comune or CAP matches this place.")
         return _response({"error": message, "query": _query(search)}, status=400)
-    localized = localized_pages([hit.page for hit in search.results], language)
+    hits = [*search.results, *search.opening_next]
+    localized = localized_pages([hit.page for hit in hits], language)
     with translation.override(language):
         results = [help_point(hit, localized, request) for hit in search.results]
+        opening_next = [help_point(hit, localized, request) for hit in search.opening_next]
     more = getattr(search.results, "more", False)
     return _response(
         {
             "query": _query(search),
             "candidates": _candidates(search),
             "results": results,
+            "opening_next": opening_next,
             "page": page,
             "next": paging.page_url(request, page + 1) if more else None,
         }

@@ -8,6 +8,9 @@ checked against the official schemas in tests/services/test_hsds.py).
 
 from django.conf import settings
 
+from services.languages import LANGUAGE_NAMES
+from services.service_codes import SERVICE_NAMES
+
 from . import HSDS_VERSION
 
 DESCRIPTION = f"""Open data of the network's help points, associations and workshops.
@@ -31,8 +34,18 @@ them. Ids are UUIDs derived from our own keys: they do not change between export
 
 **Hidden addresses stay hidden.** A help point whose address is given on request or
 hidden has no address and no directions here, and its latitude and longitude are at most
-its comune's centre (help-points API: null, and a distance rounded to whole km);
-distances and `proximity` count from that centre.
+its comune's centre (or, without a comune, the centre of a 0.1° grid cell). In
+`/api/help-points/` every distance, the order of the results and `latitude`/`longitude`
+come from that public position, never from the exact point, whatever place or
+coordinates are asked (`position_exact` is false, and the distance is rounded to whole
+km); in HSDS, distances and `proximity` count from that centre.
+
+**What fits her.** `/api/help-points/` takes `language` (a language code: help points
+speaking any of those given) and `service` (a service or accessibility code: help points
+offering all of those given), each repeatable (`?service=legal&service=children`). An
+unknown code is a 400 whose reason lists the valid ones. With `open_now=1` or `at`, when
+none is open then, `opening_next` lists the nearest that open later, soonest first
+(empty otherwise).
 
 **Opening hours across the clock change.** HSDS gives a schedule one numeric UTC offset
 (`timezone`: 1 or 2 in Italy) and times with an offset (`opens_at`: `09:00+01:00`). So
@@ -79,6 +92,12 @@ def query(name, schema, description):
         "schema": schema,
         "description": description,
     }
+
+
+def codes(name, valid, description):
+    """A repeatable query parameter of codes: `?service=legal&service=children`."""
+    parameter = query(name, array({"type": "string", "enum": valid}), description)
+    return {**parameter, "style": "form", "explode": True}
 
 
 def json_content(schema, description):
@@ -322,7 +341,9 @@ def own_schemas():
             "next_change",
             "status_message",
             "phones",
+            "position_exact",
             "languages",
+            "service_codes",
             "services",
             "opening_hours",
             "exceptions",
@@ -344,7 +365,9 @@ def own_schemas():
         next_change=nullable({"type": "string", "format": "date-time"}),
         status_message=TEXT,
         phones=array(STRING),
+        position_exact=BOOLEAN,
         languages=array(STRING),
+        service_codes=array({"type": "string", "enum": list(SERVICE_NAMES)}),
         services=array(STRING),
         opening_hours=array(
             obj(
@@ -382,7 +405,7 @@ def own_schemas():
         ),
         "HelpPoint": help_point,
         "HelpPoints": obj(
-            ["query", "candidates", "results", "page", "next"],
+            ["query", "candidates", "results", "opening_next", "page", "next"],
             query=obj(
                 ["near", "resolved", "at"],
                 near=nullable(STRING),
@@ -398,6 +421,7 @@ def own_schemas():
             ),
             candidates=array(obj([*comune, "label"], **comune, label=TEXT)),
             results=array(ref("HelpPoint")),
+            opening_next=array(ref("HelpPoint")),
             page=INTEGER,
             next=nullable(URI),
         ),
@@ -476,6 +500,8 @@ def paths():
                 query("lng", {"type": "number", "minimum": -180, "maximum": 180}, "Longitude."),
                 query("open_now", {"type": "string", "enum": ["0", "1"]}, "Only open ones."),
                 query("at", {"type": "string", "format": "date-time"}, "The instant."),
+                codes("language", list(LANGUAGE_NAMES), "Speaks any of these languages."),
+                codes("service", list(SERVICE_NAMES), "Offers all of these services."),
                 limit["help-points"],
                 page,
                 lang,

@@ -72,11 +72,12 @@ def this_week(listed, now):
 
 
 def position(workshop):
-    """(latitude, longitude) of where a workshop meets: its help point, else its comune."""
+    """(latitude, longitude) of where a workshop meets: its help point's public position
+    (its comune's centre when the address is hidden), else its comune."""
     point = workshop.help_point if workshop.help_point_id else None
     if point is not None:
-        if point.latitude is not None and point.longitude is not None:
-            return point.latitude, point.longitude
+        if point.public_position is not None:
+            return point.public_position
         comune = gazetteer.by_istat_code(point.istat_code)
     else:
         comune = gazetteer.lookup(workshop.comune).comune

@@ -28,6 +28,7 @@ from home.models import BasePage
 from services.associations.models import AssociationPage
 from services.fields import CodeListField
 from services.languages import language_choices, translated_name
+from services.service_codes import SERVICE_NAMES, service_choices
 
 from . import recurrence
 from .calendar import json_ld
@@ -133,6 +134,11 @@ class WorkshopPage(BasePage):
         options=language_choices,
         help_text=_("Languages the sessions are held in, or interpreted into."),
     )
+    service_codes = CodeListField(
+        _("what it offers"),
+        options=service_choices,
+        help_text=_("Tick what she can find here: the same list as the help points'."),
+    )
     childcare = models.BooleanField(
         _("childcare offered"),
         default=False,
@@ -223,6 +229,7 @@ class WorkshopPage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("languages"),
+                FieldPanel("service_codes"),
                 FieldPanel("childcare"),
                 FieldRowPanel([FieldPanel("is_free"), FieldPanel("cost")]),
                 FieldPanel("joining"),
@@ -243,6 +250,7 @@ class WorkshopPage(BasePage):
         SynchronizedField("street_address"),
         SynchronizedField("comune"),
         SynchronizedField("languages"),
+        SynchronizedField("service_codes"),
         SynchronizedField("childcare"),
         SynchronizedField("is_free"),
         TranslatableField("cost"),
@@ -361,6 +369,9 @@ class WorkshopPage(BasePage):
 
     def language_names(self):
         return [translated_name(code) for code in self.languages]
+
+    def service_names(self):
+        return [SERVICE_NAMES[code] for code in self.service_codes if code in SERVICE_NAMES]
 
     def association_page(self):
         return AssociationPage.objects.ancestor_of(self).first()

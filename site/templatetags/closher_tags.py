@@ -48,7 +48,9 @@ def language_switcher(context, page=None):
 def translation_urls(request, page):
     """{language code: URL} of the page's translations."""
     urls = {}
-    translations = Page.objects.filter(translation_key=page.translation_key)
+    # Unordered: ordered by path, the database may walk every page's path instead of the
+    # translation_key index.
+    translations = Page.objects.filter(translation_key=page.translation_key).order_by()
     for translation in translations.select_related("locale"):
         url = translation.specific_deferred.get_url(request)
         if url:

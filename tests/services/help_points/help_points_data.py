@@ -17,6 +17,7 @@ from home.models import HomePage
 from services.models import (
     AssociationIndexPage,
     AssociationPage,
+    FinderPage,
     HelpPointIndexPage,
     HelpPointPage,
     HelpPointPhone,
@@ -102,6 +103,7 @@ def bulk_help_points(index, association, count, seed=1):
             longitude=rng.uniform(7.0, 18.3),
             languages="it en",
         )
+        point.public_latitude, point.public_longitude = point.latitude, point.longitude
         point.page_ptr_id = point.pk = page.pk
         points.append(point)
     fields = HelpPointPage._meta.local_concrete_fields
@@ -135,3 +137,10 @@ def bulk_help_points(index, association, count, seed=1):
         # Planner statistics, as autovacuum would gather them for committed rows.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def make_finder(home):
+    """The finder page under `home`, at /trova-aiuto/."""
+    finder = FinderPage(title="Trova aiuto", slug="trova-aiuto")
+    home.add_child(instance=finder)
+    return finder

@@ -26,7 +26,9 @@ RESULT_KEYS = {
     "next_change",
     "status_message",
     "phones",
+    "position_exact",
     "languages",
+    "service_codes",
     "services",
     "opening_hours",
     "exceptions",
@@ -119,11 +121,17 @@ def test_near_budrio_has_the_documented_shape(client, points):
     assert first["url"].endswith("/it/punti-di-aiuto/budrio/")
 
 
-def test_hidden_address_has_no_address_or_position_and_a_rounded_distance(client, points):
+def test_hidden_address_has_no_address_only_its_comune_and_a_rounded_distance(client, points):
+    from services import gazetteer
+
     data = client.get("/api/help-points/", {"near": "Budrio"}).json()
     hidden = data["results"][1]
     assert hidden["slug"] == "riservato"
-    assert (hidden["address"], hidden["latitude"], hidden["longitude"]) == (None, None, None)
+    molinella = gazetteer.by_istat_code("037038")
+    assert hidden["address"] is None
+    assert (hidden["latitude"], hidden["longitude"]) == (molinella.latitude, molinella.longitude)
+    assert hidden["position_exact"] is False
+    assert data["results"][0]["position_exact"] is True
     assert hidden["distance_km"] == float(round(hidden["distance_km"]))
     assert "Via Segreta" not in client.get("/api/help-points/hsds/").content.decode()
 

@@ -117,7 +117,8 @@ def test_query_count_does_not_grow_with_the_number_of_help_points(client):
     with CaptureQueriesContext(connection) as large:
         response = client.get("/api/help-points/", {"near": "Budrio"})
     assert len(response.json()["results"]) == 10
-    assert len(small.captured_queries) == len(large.captured_queries)
+    # Sparse help points may need a larger box than dense ones: never more queries.
+    assert len(large.captured_queries) <= len(small.captured_queries)
 
 
 def test_request_lines_are_logged_without_query_strings():

@@ -148,7 +148,7 @@ def test_national_holiday_closes_with_a_message():
     schedule = OpeningHours(rules=[rule({TUE, THU}, "09:00", "13:00")], province="BO")
     status = schedule.status(dt.datetime(2026, 6, 2, 10, 0, tzinfo=ROME))
     assert not status.open_now
-    assert status.message == "Closed today (holiday). Opens Thursday 09:00"
+    assert status.message == "Closed today (holiday). Opens on Thursday at 09:00"
     assert status.closed_reason == "holiday"
 
 
@@ -206,7 +206,7 @@ def test_help_point_open_on_holidays_ignores_them():
     [
         (dt.datetime(2026, 3, 10, 8, 0, tzinfo=ROME), "Opens today at 09:00"),
         (dt.datetime(2026, 3, 9, 18, 0, tzinfo=ROME), "Opens tomorrow at 09:00"),
-        (dt.datetime(2026, 3, 11, 14, 0, tzinfo=ROME), "Opens Tuesday 09:00"),
+        (dt.datetime(2026, 3, 11, 14, 0, tzinfo=ROME), "Opens on Tuesday at 09:00"),
     ],
 )
 def test_opens_messages(at, message):

@@ -7,7 +7,6 @@ own point: the map tells no more than the page does.
 from django import template
 from django.utils.translation import gettext as _
 
-from services import gazetteer
 from services.gazetteer import maps
 
 register = template.Library()
@@ -15,11 +14,8 @@ MAX_POINTS = 100  # the finder's largest page: a map stays under 15 KB
 
 
 def map_position(point):
-    """(latitude, longitude) where a help point may be drawn, or None."""
-    if point.address_is_public and point.latitude is not None and point.longitude is not None:
-        return point.latitude, point.longitude
-    comune = gazetteer.by_istat_code(point.istat_code)
-    return (comune.latitude, comune.longitude) if comune else None
+    """(latitude, longitude) where a help point may be drawn, or None: its public position."""
+    return point.public_position
 
 
 @register.simple_tag

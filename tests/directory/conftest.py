@@ -7,8 +7,8 @@ from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from directory.demo import DIRECTORY_DEMO
+from home.content import get_or_create_child
 from home.demo import home_page
-from home.demo_toolkit import get_or_create_child
 from home.locales import ensure_locales
 from home.models import HomePage
 from services.associations.demo import ASSOCIATIONS_DEMO, association_page

@@ -4,8 +4,8 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
+from home.content import translate_page
 from home.demo import HOME_DEMO
-from home.demo_toolkit import translate_page
 from home.models import StandardPage
 from home.wagtail_localize_numchild import restore_numchild
 

@@ -18,7 +18,9 @@ people are added to the groups in the admin (Settings → Users).
   it manages up to date (edit and publish those pages only, never the whole directory, so
   the admin never shows them a resource outside their audience); with no unit to manage
   they have no admin access at all.
-- Editors: read the report of who viewed which confidential resource.
+- Editors and Moderators: Wagtail's own groups, with Wagtail's permissions (edit the
+  public pages, images and documents; Moderators also publish and approve), and Editors
+  read the report of who viewed which confidential resource.
 """
 
 from dataclasses import dataclass
@@ -27,7 +29,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
+    GroupCollectionPermission,
     GroupPagePermission,
     Locale,
     Page,
@@ -54,7 +58,9 @@ DIRECTORY_WORKFLOW = "Directory: operators approve"
 class Role:
     """One group: its name, its permissions and the pages it may change.
 
-    `permissions`: "app_label.codename" for the whole site. `section`, `help_points`,
+    `permissions`: "app_label.codename" for the whole site. `root`: page permission
+    codenames on the whole tree; `collections`: on every image and document collection
+    (those of the directory keep their own privacy). `section`, `help_points`,
     `managed_units`: page permission codenames on the association's own page (every
     language), its help points (every language) and the directory's housing units it
     manages. A group given any page gets the admin too. `directory`: the group is in the
@@ -65,6 +71,8 @@ class Role:
     key: str
     name: str
     permissions: tuple = ()
+    root: tuple = ()
+    collections: tuple = ()
     section: tuple = ()
     help_points: tuple = ()
     managed_units: tuple = ()
@@ -72,9 +80,32 @@ class Role:
     inbox: bool = False
 
 
+# What Wagtail gives its own Editors and Moderators groups when it is installed.
+STAFF_PERMISSIONS = (
+    ACCESS_ADMIN,
+    "wagtail_localize.submit_translation",
+    *(f"wagtaildocs.{action}_document" for action in ("add", "change", "choose", "delete")),
+    *(f"wagtailimages.{action}_image" for action in ("add", "change", "choose", "delete")),
+)
+STAFF_COLLECTIONS = tuple(
+    f"{action}_{kind}" for kind in ("document", "image") for action in ("add", "change", "choose")
+)
 NETWORK_ROLES = (
+    Role(
+        "editors",
+        "Editors",
+        permissions=(*STAFF_PERMISSIONS, "directory.view_accessrecord"),
+        root=("add_page", "change_page"),
+        collections=STAFF_COLLECTIONS,
+    ),
+    Role(
+        "moderators",
+        "Moderators",
+        permissions=STAFF_PERMISSIONS,
+        root=("add_page", "change_page", "lock_page", "publish_page", "unlock_page"),
+        collections=STAFF_COLLECTIONS,
+    ),
     Role("operators", "Operators", directory=True),
-    Role("editors", "Editors", permissions=("directory.view_accessrecord",)),
 )
 ASSOCIATION_ROLES = (
     Role(
@@ -124,9 +155,9 @@ def _in_every_language(pages):
 
 
 def _role_pages(item, association, moderated):
-    """[(pages, codenames)] the role's group may change for `association`."""
+    """[(pages, codenames)] the role's group may change (for `association`)."""
     if association is None:
-        return []
+        return [(Page.objects.filter(depth=1), item.root)] if item.root else []
     source = AssociationPage.objects.filter(translation_key=association.translation_key)
     help_points = HelpPointPage.objects.filter(association__in=source)
     units = HousingUnitPage.objects.filter(
@@ -168,6 +199,17 @@ def apply_role(item, association=None, moderated=False):
     )
     names = set(item.permissions) | ({ACCESS_ADMIN} if wanted else set())
     group.permissions.set(_permissions(sorted(names)))
+    collection_permissions = Permission.objects.filter(
+        content_type__app_label__in=["wagtaildocs", "wagtailimages"],
+        codename__in=item.collections,
+    )
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=Collection.get_first_root_node(), permission__in=collection_permissions
+    ).delete()
+    for permission in collection_permissions:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=Collection.get_first_root_node(), permission=permission
+        )
     if item.inbox:
         InboxStaffGroup.objects.update_or_create(group=group, defaults={"association": association})
     return group

@@ -272,10 +272,14 @@ def setup_network_roles():
 def setup_association_roles(association, moderated=False):
     """Every group of `association` (its page in the default language); idempotent.
 
-    Returns {role key: group}. Run again after adding a help point or a housing unit.
+    `moderated`: its partners may not publish. Returns {role key: group}. Run again after
+    adding a help point or a housing unit.
     """
     assert association.locale.language_code == settings.LANGUAGE_CODE
-    groups = {item.key: apply_role(item, association, moderated) for item in ASSOCIATION_ROLES}
+    groups = {
+        item.key: apply_role(item, association, moderated and item.key == "partner")
+        for item in ASSOCIATION_ROLES
+    }
     setup_network_roles()
     return groups
 

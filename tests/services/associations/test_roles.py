@@ -136,6 +136,9 @@ def test_a_moderated_partner_group_cannot_publish_until_set_up_again(demo):
     setup_association("mia", "--moderated")
     group = Group.objects.get(name__startswith="Partner – M.I.A")
     assert not GroupPagePermission.objects.filter(group=group, permission__codename="publish_page")
+    # Only the partners are moderated: operators still publish their units' availability.
+    operators = Group.objects.get(name__startswith="Operators – M.I.A")
+    assert GroupPagePermission.objects.filter(group=operators, permission__codename="publish_page")
 
     setup_association("mia")
     assert GroupPagePermission.objects.filter(group=group, permission__codename="publish_page")

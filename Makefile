@@ -15,9 +15,11 @@ LANGS := it en fr ar ro uk
 
 .PHONY: run test serve worker bench lint check messages catalogues chromium wrk db clean
 
+# The Site record and the admin's emails say where this server answers.
 run: $(VENV)/.runtime catalogues db
+	$(MANAGE) setup_site --hostname 127.0.0.1 --port $(PORT)
 	$(MANAGE) ensure_admin --port $(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.test catalogues chromium
 	$(BIN)/pytest --benchmark-disable $(PYTEST_ARGS)

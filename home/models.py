@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -53,6 +54,20 @@ class BasePage(Page):
             else ""
         )
         return context
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts, with the site's root URL taken from `request` when the page
+        is on the site that request is for: an absolute URL (API, feeds, sitemap, JSON-LD)
+        then points to the scheme, host and port that served it, whatever the Site record
+        says. Without a request (emails, tasks) it is the Site record's."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[1] is None or not isinstance(request, HttpRequest):
+            return parts
+        site_id, root_url, page_path = parts
+        site = Site.find_for_request(request)
+        if site is not None and site.pk == site_id:
+            root_url = f"{request.scheme}://{request.get_host()}"
+        return site_id, root_url, page_path
 
     def untranslated_from(self):
         """Language info of the page this one mirrors, if it is an untranslated alias."""

@@ -1,9 +1,9 @@
-"""Demo help points, from demo.toml beside this module: the finder, the help point index
-and the help points of the network's associations."""
+"""Demo help points, from demo.toml beside this module: the help points of the network's
+associations, below the skeleton's help points index."""
 
 from pathlib import Path
 
-from home.demo_toolkit import DemoData, DemoPart, get_or_create_child
+from home.content import ContentData, ContentPart, get_or_create_child
 from services import gazetteer
 from services.associations.demo import ASSOCIATIONS_DEMO
 from services.associations.models import AssociationPage
@@ -15,9 +15,8 @@ from .models import (
     OpeningException,
     OpeningRule,
 )
-from .pages import FinderPage
 
-DATA = DemoData(Path(__file__).with_name("demo.toml"))
+DATA = ContentData(Path(__file__).with_name("demo.toml"))
 
 
 def opening_rule(spec):
@@ -60,19 +59,14 @@ def help_point(index, spec, data):
 
 
 def build(home, data):
-    """The finder, the help point index and the demo help points, in Italian.
+    """The demo help points, in Italian, below the skeleton's index.
 
     Help points belong to associations: those are made first (their own part, built
     later, finds them in place).
     """
     ASSOCIATIONS_DEMO.build(home, ASSOCIATIONS_DEMO.data)
-    pages = []
-    for model, spec in ((FinderPage, data["finder"]), (HelpPointIndexPage, data["index"])):
-        fields = data.texts(spec, "title", "intro")
-        page, _created = get_or_create_child(home, model, spec["slug"], **fields)
-        pages.append(page)
-    index = pages[-1]
-    return [*pages, *(help_point(index, spec, data) for spec in data["help_points"])]
+    index = HelpPointIndexPage.objects.child_of(home).get()
+    return [help_point(index, spec, data) for spec in data["help_points"]]
 
 
-HELP_POINTS_DEMO = DemoPart(data=DATA, build=build)
+HELP_POINTS_DEMO = ContentPart(data=DATA, build=build)

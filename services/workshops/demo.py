@@ -11,16 +11,17 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
-from home.demo_toolkit import DemoData, DemoPart, get_or_create_child
+from home.content import ContentData, ContentPart, get_or_create_child
+from services.associations.demo import demo_associations
 from services.associations.models import AssociationPage
-from services.associations.partners import setup_partner_group
+from services.associations.partners import group_name
 from services.help_points.models import HelpPointPage
 
 from .models import WorkshopDateChange, WorkshopPage
-from .pages import WorkshopIndexPage
 
-DATA = DemoData(Path(__file__).with_name("demo.toml"))
+DATA = ContentData(Path(__file__).with_name("demo.toml"))
 
 
 def next_weekday(after, weekday):
@@ -85,13 +86,9 @@ def workshop_page(association, spec, first, data):
 
 
 def build(home, data):
-    """The workshops page and the demo workshops, in Italian."""
+    """The demo workshops, in Italian, in their associations' sections."""
     first_week = date.today()
-    about = data["index"]
-    index, _ = get_or_create_child(
-        home, WorkshopIndexPage, about["slug"], **data.texts(about, "title", "intro")
-    )
-    pages = [index]
+    pages = []
     for spec in data["workshops"]:
         association = AssociationPage.objects.get(slug=spec["association"], locale=home.locale)
         first = next_weekday(first_week, spec["weekday"])
@@ -100,10 +97,10 @@ def build(home, data):
 
 
 def after_sync():
-    """Once every language exists: a partner group and a demo account per association."""
+    """Once the associations' groups exist: a demo partner account per association."""
     users = get_user_model()
-    for association in AssociationPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE):
-        group = setup_partner_group(association)
+    for association in demo_associations():
+        group = Group.objects.get(name=group_name(association))
         user, created = users.objects.get_or_create(
             username=f"partner-{association.slug}",
             defaults={"email": f"partner-{association.slug}@example.org", "is_staff": False},
@@ -117,4 +114,4 @@ def after_sync():
         user.groups.add(group)
 
 
-WORKSHOPS_DEMO = DemoPart(data=DATA, build=build, after_sync=after_sync)
+WORKSHOPS_DEMO = ContentPart(data=DATA, build=build, after_sync=after_sync)

@@ -7,12 +7,14 @@ from wagtail.models import GroupPagePermission, Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from directory.demo import DIRECTORY_DEMO
-from home.demo import home_page
-from home.demo_toolkit import get_or_create_child
+from directory.skeleton import DIRECTORY
 from home.locales import ensure_locales
 from home.models import HomePage
+from home.skeleton import home_page, set_site
 from services.associations.demo import ASSOCIATIONS_DEMO, association_page
-from services.models import AssociationIndexPage, AssociationPage
+from services.associations.roles import setup_association_roles
+from services.associations.skeleton import ASSOCIATIONS
+from services.models import AssociationPage
 
 from ..saved_rows import load_rows, save_rows
 
@@ -40,17 +42,21 @@ def operators_of(slug):
 
 def build_directory_demo():
     ensure_locales()
-    home = home_page()
-    index, _created = get_or_create_child(
-        home, AssociationIndexPage, "associazioni", title="Associazioni"
-    )
-    for record in ASSOCIATIONS_DEMO.data["associations"]:
-        if record["slug"] in {"mia", "mondodonna"}:
-            association_page(index, record)
+    home = home_page("Rete Clos(H)er")
+    set_site(home, "Rete Clos(H)er")
+    [index] = ASSOCIATIONS.build(home, ASSOCIATIONS.data)
+    associations = [
+        association_page(index, record)
+        for record in ASSOCIATIONS_DEMO.data["associations"]
+        if record["slug"] in {"mia", "mondodonna"}
+    ]
+    DIRECTORY.build(home, DIRECTORY.data)
     DIRECTORY_DEMO.build(home, DIRECTORY_DEMO.data)
     source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
     for locale in Locale.objects.exclude(pk=source.pk):
         synchronize_tree(source, locale)
+    for association in associations:
+        setup_association_roles(association)
 
 
 @pytest.fixture(scope="session")

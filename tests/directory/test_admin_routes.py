@@ -14,7 +14,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from directory.admin_guard import finder_for
 from directory.models import AccessRecord
-from services.contact.groups import setup_inbox_group
+from services.associations.roles import setup_association_roles
 from services.models import AssociationPage
 
 from .conftest import UserFactory
@@ -61,7 +61,7 @@ def test_every_admin_url_argument_is_classified():
 @pytest.fixture
 def all_roles(roles):
     mia = AssociationPage.objects.get(slug="mia", locale__language_code="it")
-    setup_inbox_group(mia)
+    setup_association_roles(mia)
     return {
         "anonymous": None,
         "partner": roles["partner_a"],

@@ -4,9 +4,8 @@ import pytest
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published
 
-from home.demo import HOME_DEMO
-from home.demo_toolkit import translate_page
-from home.models import StandardPage
+from home.content import translate_page
+from home.models import HomePage, StandardPage
 from home.wagtail_localize_numchild import restore_numchild
 
 pytestmark = pytest.mark.django_db
@@ -15,26 +14,29 @@ UID = "wagtail_localize_numchild"
 
 @pytest.fixture
 def translate_subtree(demo, django_capture_on_commit_callbacks):
-    """Translate 'chi-siamo' and a new child of it into French in one transaction."""
+    """Translate a new page 'guida' and a new child of it into French in one transaction."""
 
     def run():
-        about = StandardPage.objects.get(locale__language_code="it", slug="chi-siamo")
+        home = HomePage.objects.get(locale__language_code="it")
+        guide = StandardPage(title="Guida", slug="guida")
+        home.add_child(instance=guide)
+        guide.save_revision().publish()
         child = StandardPage(title="Sotto-pagina", slug="sotto-pagina")
-        about.add_child(instance=child)
+        guide.add_child(instance=child)
         child.save_revision().publish()
-        glossary = {**HOME_DEMO.data.translations["en"], "Sotto-pagina": "Sous-page"}
+        glossary = {"Guida": "Guide", "Sotto-pagina": "Sous-page"}
         french = Locale.objects.get(language_code="fr")
         with django_capture_on_commit_callbacks(execute=True):
-            translate_page(about, french, glossary)
+            translate_page(guide, french, glossary)
             translate_page(child, french, glossary)
-        return Page.objects.get(locale=french, slug="chi-siamo")
+        return Page.objects.get(locale=french, slug="guida")
 
     return run
 
 
 def test_translating_parent_and_child_together_keeps_the_child_reachable(translate_subtree, client):
     assert translate_subtree().numchild == 1
-    response = client.get("/fr/chi-siamo/sotto-pagina/")
+    response = client.get("/fr/guida/sotto-pagina/")
     assert response.status_code == 200
     assert "Sous-page" in response.content.decode()
 

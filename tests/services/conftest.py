@@ -116,7 +116,7 @@ def inbox(network):
     from django.core.cache import cache
     from pyrage import x25519
 
-    from services.contact.groups import setup_inbox_group
+    from services.associations.roles import setup_association_roles
     from services.models import ContactPage, HelpPointIndexPage, HelpPointPage, InboxKey
 
     cache.clear()  # the contact form's rate-limit counters
@@ -165,7 +165,7 @@ def inbox(network):
             )
             keys[name][kind] = identity
         user = users.objects.create_user(f"staff-{name}", f"{name}@example.org", "x" * 16)
-        user.groups.add(setup_inbox_group(association))
+        user.groups.add(setup_association_roles(association)["inbox"])
         staff[name] = user
     return SimpleNamespace(
         page=contact,

@@ -4,10 +4,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from home.demo_safety import SAFE_BROWSING_DEMO
 from home.models import SafeBrowsingPage
+from home.safety import SAFE_BROWSING
 
-TOPICS = [b for b in SAFE_BROWSING_DEMO.data["page"]["body"] if b["type"] == "heading"]
+TOPICS = [b for b in SAFE_BROWSING.data["page"]["body"] if b["type"] == "heading"]
 
 pytestmark = pytest.mark.django_db
 

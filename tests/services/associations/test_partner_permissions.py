@@ -33,7 +33,7 @@ def help_points(network):
 @pytest.fixture
 def partner(network, help_points, login_as):
     """A member of Alfa's partner group, logged into the admin."""
-    call_command("create_partner_group", "alfa", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_association", "alfa", stdout=open("/dev/null", "w"))  # noqa: SIM115
     user = get_user_model().objects.create_user("partner-alfa", password="x")
     user.groups.add(*user.groups.model.objects.filter(name=group_name(network["a"])))
     return login_as(user)
@@ -174,7 +174,7 @@ def test_the_dashboard_shows_a_partner_her_next_sessions(partner, make_workshop)
 def test_a_moderated_partner_submits_for_moderation_instead_of_publishing(
     partner, network, make_workshop
 ):
-    call_command("create_partner_group", "alfa", "--moderated", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("setup_association", "alfa", "--moderated", stdout=open("/dev/null", "w"))  # noqa: SIM115
     workshop = make_workshop(title="Mindfulness")
     url = reverse("wagtailadmin_pages:edit", args=[workshop.pk])
     partner.post(url, form_of(partner.get(url), title="Pubblicato?", **{"action-publish": "1"}))

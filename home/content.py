@@ -1,10 +1,12 @@
-"""The demo toolkit: how every part of the demo is built from its data file.
+"""The content toolkit: how the site's pages are built from data files.
 
-Each part of the demo site (the help points, the workshops, the home page…) is a
-`DemoPart`: its prose lives in a TOML file beside its module, read by `DemoData`, and its
-`build(home, data)` makes its Italian pages. `load_demo` builds the parts in order, then
-translates their pages through wagtail-localize (`translate_page`) with the translations
-the data files carry, so that editors see them in the translation editor like any other.
+Each part of the site (the skeleton that `setup_site` makes: the finder, the contact
+page, the safe-browsing guidance…; and each part of the demo that `load_demo` adds) is a
+`ContentPart`: its prose lives in a TOML file beside its module, read by `ContentData`, and
+its `build(home, data)` makes its pages in the default language. The commands build the
+parts in order, then translate their pages through wagtail-localize (`translate_page`)
+with the translations the data files carry, so that editors see them in the translation
+editor like any other. A page that exists is never changed: editors own it.
 
 In a data file a text is a table of language code → text: the Italian goes into the
 page, the other languages translate it.
@@ -32,12 +34,12 @@ from wagtail_localize.models import (
 LINE_BREAK = "<br/>"
 
 
-class MissingDemoTranslation(LookupError):
+class MissingTranslation(LookupError):
     """A source string of the page has no entry in the translations."""
 
 
-class DemoData:
-    """One data file of the demo, and the translations of every text in it."""
+class ContentData:
+    """One data file of the site, and the translations of every text in it."""
 
     def __init__(self, path):
         with open(path, "rb") as file:
@@ -117,8 +119,8 @@ class DemoData:
 
 
 @dataclass(frozen=True)
-class DemoPart:
-    """What load_demo asks of one part of the demo.
+class ContentPart:
+    """What setup_site and load_demo ask of one part of the site.
 
     `build(home, data)` makes the part's Italian pages below the home page (or finds
     them in place) and returns them in tree order: they are translated into every
@@ -126,7 +128,7 @@ class DemoPart:
     `entry_points`. `after_sync()` runs once every language's tree is in sync.
     """
 
-    data: DemoData
+    data: ContentData
     build: Callable
     after_sync: Callable | None = None
 
@@ -156,10 +158,12 @@ def get_or_create_child(parent, model, slug, **fields):
 
 
 @transaction.atomic
-def translate_page(page, locale, translations):
+def translate_page(page, locale, translations, fallback=False):
     """Create or update `page`'s translation into `locale`, publish it and return it.
 
-    `translations` maps each source string of the page to its text in `locale`.
+    `translations` maps each source string of the page to its text in `locale`; with
+    `fallback`, a string it lacks stays in the source language (the translation editor
+    shows it as untranslated), else it is an error in the data.
     """
     source, created = TranslationSource.get_or_create_from_instance(page)
     if not created:
@@ -171,7 +175,9 @@ def translate_page(page, locale, translations):
     for segment in segments:
         text = segment.string.data
         if text not in translations:
-            raise MissingDemoTranslation(f"No {locale.language_code} text for {text!r}")
+            if fallback:
+                continue
+            raise MissingTranslation(f"No {locale.language_code} text for {text!r}")
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,

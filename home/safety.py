@@ -1,12 +1,12 @@
-"""Demo content: the safe-browsing guidance page, from demo_safety.toml beside this module,
-in Italian and all five other languages (load_demo translates it into each)."""
+"""The safe-browsing guidance page of every network's site, from safety.toml beside this
+module, in Italian and all five other languages (setup_site translates it into each)."""
 
 from pathlib import Path
 
-from .demo_toolkit import DemoData, DemoPart, get_or_create_child
+from .content import ContentData, ContentPart, get_or_create_child
 from .models import SafeBrowsingPage
 
-DATA = DemoData(Path(__file__).with_name("demo_safety.toml"))
+DATA = ContentData(Path(__file__).with_name("safety.toml"))
 
 
 def build(home, data):
@@ -22,4 +22,4 @@ def build(home, data):
     return [page]
 
 
-SAFE_BROWSING_DEMO = DemoPart(data=DATA, build=build)
+SAFE_BROWSING = ContentPart(data=DATA, build=build)

@@ -21,10 +21,11 @@ from ..browser.helpers import free_port, totp_code
 from .conftest import STAFF
 from .served import (
     ProductionServer,
-    contact_timestamp,
+    contact_form,
     copy_of_the_test_database,
     drop_database,
     manage,
+    send_message,
     site_environment,
     start_redis,
     stop,
@@ -95,24 +96,10 @@ def test_a_page_published_is_fresh_on_both_servers_at_once(servers):
 
 def test_the_rate_limit_counts_what_was_sent_to_either_server(servers):
     first, second, *_ = servers
-    form = requests.get(first.url + CONTACT, timeout=30)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)[1]
-    association = re.search(r'<option value="(\d+)">MondoDonna Onlus</option>', form.text)[1]
-    cookies = {"csrftoken": form.cookies["csrftoken"]}
+    form = contact_form(first, CONTACT)
 
     def send(server):
-        data = {
-            "csrfmiddlewaretoken": token,
-            "started": contact_timestamp(),
-            "association": association,
-            "message": "Vorrei parlare con qualcuno.",
-            "channel": "none",
-            "voicemail": "no",
-            "language": "it",
-        }
-        return requests.post(
-            server.url + CONTACT, data=data, cookies=cookies, allow_redirects=False, timeout=30
-        )
+        return send_message(server, CONTACT, form, "Vorrei parlare con qualcuno.")
 
     assert [send(first).status_code, send(second).status_code] == [302, 302]
     refused = send(first)

@@ -127,7 +127,9 @@ class PostgresInstance:
         )
 
     def restart(self):
-        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "restart")
+        # Not `pg_ctl restart`: its new server would write to this process's pipes.
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        self.start()
 
     def destroy(self):
         self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
@@ -231,6 +233,20 @@ class ProductionServer(SiteServer):
     """`make serve` on a free port: gunicorn with the production settings."""
 
     settings = "tests.site.served_settings"
+
+    def prepare_from(self, archive):
+        """What `make serve` does before starting, then the archive restored."""
+        manage(self.env, "createcachetable")
+        manage(self.env, "restore", str(archive))
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
 
 
 def contact_form(server, path):

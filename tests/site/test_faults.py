@@ -26,7 +26,6 @@ from .served import (
     SmtpSink,
     contact_form,
     copy_of_the_test_database,
-    manage,
     process,
     send_message,
     site_environment,
@@ -101,8 +100,8 @@ def site(served_archive, tmp_path_factory):
             EMAIL_HOST="127.0.0.1",
             EMAIL_PORT=str(smtp.port),
         )
-        manage(env, "restore", str(archive))
         server = ProductionServer(env)
+        server.prepare_from(archive)
         server.start()
         try:
             with process("sh", "-c", WORKER, env=env):

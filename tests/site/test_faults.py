@@ -79,6 +79,10 @@ class Site:
         with psycopg.connect(self.database_url, autocommit=True) as connection:
             return connection.execute(sql).fetchall()
 
+    def execute(self, sql):
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            connection.execute(sql)
+
 
 @pytest.fixture(scope="module")
 def site(served_archive, tmp_path_factory):
@@ -161,7 +165,7 @@ def test_faults_during_a_load_never_give_a_500_nor_lose_a_message(site):
 
     # Later: SMTP is back and the retries come due (as if five minutes had passed).
     site.smtp.start()
-    site.query(
+    site.execute(
         "UPDATE django_tasks_database_dbtaskresult SET run_after = now() WHERE status = 'READY'"
     )
     unnotified = "SELECT count(*) FROM services_encryptedmessage WHERE NOT notified"

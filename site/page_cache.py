@@ -20,7 +20,10 @@ what it shows stops being true (`closher.freshness`: an opening status expires a
 next change). Publishing, unpublishing, moving or deleting a page, saving a snippet,
 a setting, a site or a redirect, and an import (`clear_page_cache()`) start a new
 generation: every entry of the old one is ignored at once, on every server sharing
-the cache.
+the cache. Once the change is committed, a second new generation drops what another
+server may have rendered from the old rows meanwhile, and the frontend cache in front
+(WAGTAILFRONTENDCACHE: Varnish, Cloudflare, CloudFront) is purged of every public page,
+by the task worker, on the same events.
 """
 
 import hashlib
@@ -29,10 +32,12 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import get_max_age
 from django.utils.translation import get_language_from_path, get_language_from_request
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site
@@ -58,7 +63,20 @@ def page_cache():
 
 
 def clear_page_cache(**_signal_arguments):
-    """Start a new generation: every stored page is stale from now on, on every server."""
+    """Every stored page is stale from now on, on every server, and again after the commit."""
+    new_generation()
+    connection = transaction.get_connection()
+    pending = [callback for _savepoints, callback, _robust in connection.run_on_commit]
+    if after_commit not in pending:  # once per transaction, however many rows it saves
+        transaction.on_commit(after_commit)
+
+
+def after_commit():
+    new_generation()
+    purge_frontend_cache()
+
+
+def new_generation():
     cache = page_cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -87,6 +105,12 @@ def remember(request, parts, compute):
         value = compute()
         page_cache().set(key, value, DERIVED_SECONDS)
     return value
+
+
+def purge_frontend_cache():
+    """Queue the purge of every public page's URLs from the frontend cache, if there is one."""
+    if settings.WAGTAILFRONTENDCACHE:
+        purge_pages_from_cache(Page.objects.live().public().specific())
 
 
 def _clear_for_model(sender, instance, **kwargs):

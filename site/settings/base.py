@@ -87,6 +87,20 @@ LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30"))
 TASK_BACKEND = os.environ.get("TASK_BACKEND", "database")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Several machines: media in S3-compatible buckets (images public, documents private).
+# Unset is None, which django-storages (reading the same names) takes as "not given".
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_PRIVATE_STORAGE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+# A frontend cache (Varnish or any proxy taking PURGE, Cloudflare, CloudFront) to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+CLOUDFLARE_API_TOKEN = os.environ.get("CLOUDFLARE_API_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+CLOUDFRONT_DISTRIBUTION_ID = os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", "")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -175,7 +189,11 @@ TEMPLATES = [
 
 # --- Database --------------------------------------------------------------
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Connections are kept for a minute, and checked before reuse: after a PostgreSQL
+    # restart the next request reconnects instead of failing on a dead connection.
+    DATABASES = {
+        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     DATABASES = {
         "default": {
@@ -267,9 +285,34 @@ USE_TZ = True
 STATICFILES_DIRS = [SHARED_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+
+# One machine: documents go to PRIVATE_MEDIA_ROOT, which no URL serves. Several: images in
+# the public bucket, documents in the private one, never with a URL (directory/storage.py).
+def media_storage():
+    if not AWS_STORAGE_BUCKET_NAME:
+        return {"BACKEND": "directory.storage.MediaStorage"}
+    if AWS_PRIVATE_STORAGE_BUCKET_NAME in {"", AWS_STORAGE_BUCKET_NAME}:
+        raise ImproperlyConfigured(
+            "AWS_PRIVATE_STORAGE_BUCKET_NAME must name a private bucket of its own for the "
+            "documents when AWS_STORAGE_BUCKET_NAME is set."
+        )
+    options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "private_bucket_name": AWS_PRIVATE_STORAGE_BUCKET_NAME,
+        "endpoint_url": AWS_S3_ENDPOINT_URL,
+        "region_name": AWS_S3_REGION_NAME,
+        "access_key": AWS_ACCESS_KEY_ID,
+        "secret_key": AWS_SECRET_ACCESS_KEY,
+        "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+        # Images are public: plain URLs, readable through the bucket's own policy.
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "directory.storage.S3MediaStorage", "OPTIONS": options}
+
+
 STORAGES = {
-    # Documents go to PRIVATE_MEDIA_ROOT, which no URL serves (directory/storage.py).
-    "default": {"BACKEND": "directory.storage.MediaStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -331,6 +374,26 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request to another origin, even from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+# Purged by closher.page_cache on the same events that clear the page cache, by the task
+# worker. Each translation is a page of its own: no URL is rewritten per language.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
+    }
+if CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_API_TOKEN,
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+    }
+if CLOUDFRONT_DISTRIBUTION_ID:
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Contact form and secure inbox (services/contact/) ----------------------
 # Background jobs (the inbox notice): queued in the database and run, retried when they

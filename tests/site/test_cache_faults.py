@@ -3,49 +3,13 @@
 The test starts its own throwaway redis-server on a free port (never the machine's own).
 """
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 from django.core.cache import caches
 
 from closher.cache import FaultTolerantRedisCache, TolerantDatabaseCache
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_redis(port):
-    process = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return process
-        time.sleep(0.05)
-    process.kill()
-    pytest.fail(f"redis-server did not start on port {port}")
+from ..browser.helpers import free_port
+from .served import start_redis
 
 
 @pytest.fixture

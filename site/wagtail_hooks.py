@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from .accounts.notices import register_actions as register_second_factor_actions
 from .accounts.two_factor import recovery_codes_menu_item
+from .translations.fallback import redirect_untranslated
 from .translations.report import (
     TranslationStatusSummaryItem,
     TranslationStatusView,
@@ -16,6 +17,7 @@ from .translations.report import (
 
 hooks.register("register_log_actions", register_second_factor_actions)
 hooks.register("register_account_menu_item", recovery_codes_menu_item)
+hooks.register("before_serve_page", redirect_untranslated)
 
 
 # --- Translation status (site/translations/) --------------------------------------

@@ -10,7 +10,6 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage, NeverCachedMixin
-from services import gazetteer
 from services.localized import localized_pages
 
 from .finder import search_from_request
@@ -49,5 +48,4 @@ class FinderPage(NeverCachedMixin, BasePage):
         context["search"] = search
         if search.unknown_place:
             context["provinces"] = HelpPointPage.objects.by_province(self.locale.language_code)
-        context["gazetteer_sources"] = gazetteer.sources()
         return context

@@ -237,6 +237,20 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+def env_language_map(name, languages, choices):
+    """{"fr": "parent"} from "fr=parent,ar=parent": one of `choices` per language code."""
+    mapping = {}
+    for item in env_list(name):
+        code, _sep, value = (part.strip() for part in item.partition("="))
+        if code not in languages or value not in choices:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not LANGUAGE=VALUE with a language of LANGUAGES "
+                f"and a value among {', '.join(choices)}."
+            )
+        mapping[code] = value
+    return mapping
+
+
 # Lock-out by username alone on purpose (no IPs kept): rotating the user agent does not
 # reset the per-username count, which is what axes.W006 warns about.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
@@ -256,6 +270,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [SHARED_DIR / "locales"]
+# What an untranslated page shows in each language: "source" (the Italian page with a
+# notice, the default) or "parent" (a redirect to the nearest translated parent page).
+UNTRANSLATED_PAGE_FALLBACK = env_language_map(
+    "UNTRANSLATED_PAGE_FALLBACK", [code for code, _name in LANGUAGES], ["source", "parent"]
+)
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
@@ -325,6 +344,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no request to another origin, even from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+# Machine translation in the translation editor, off unless a DeepL key is set. The
+# server sends the strings to DeepL when an editor asks; no visitor's browser ever does.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
 
 # --- Contact form and secure inbox (services/contact/) ----------------------
 # Background jobs (the inbox notice): queued in the database and run, retried when they

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from closher import seo
 from home.models import SafeBrowsingPage
 
 register = template.Library()
@@ -43,6 +44,20 @@ def language_switcher(context, page=None):
         for code, _name in settings.LANGUAGES
     ]
     return {"links": links}
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context, page=None, network_name=""):
+    """The page's description, canonical URL and language alternates (hreflang)."""
+    request = context["request"]
+    canonical, alternates = "", []
+    if isinstance(page, Page) and page.pk and page.live:
+        canonical, alternates = seo.head_links(page, request)
+    return {
+        "description": seo.description(page if isinstance(page, Page) else None, network_name),
+        "canonical": canonical,
+        "alternates": alternates,
+    }
 
 
 @register.filter

@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 CHROMIUM ?= /usr/bin/chromium
 LANGS := it en fr ar ro uk
 
-.PHONY: run test serve worker bench lint check messages catalogues chromium db clean
+.PHONY: run test serve worker bench lint check messages catalogues chromium db clean lighthouse
 
 run: $(VENV)/.runtime catalogues db
 	$(MANAGE) ensure_admin --port $(PORT)
@@ -34,6 +34,14 @@ worker: $(VENV)/.runtime catalogues
 
 bench: $(VENV)/.test catalogues
 	$(BIN)/pytest --benchmark-only $(PYTEST_ARGS)
+
+# Lighthouse (npm) on the demo's key pages in it and ar: SEO and accessibility scores.
+lighthouse: $(VENV)/.runtime catalogues chromium node_modules/.bin/lighthouse
+	CHROMIUM=$(CHROMIUM) $(PY) .ci/lighthouse.py
+
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

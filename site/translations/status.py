@@ -32,6 +32,7 @@ class Cell:
     status: str
     url: str
     reason: str = ""
+    po_url: str = ""  # wagtail-localize's PO file of this translation, for outside translators
 
     @property
     def label(self):
@@ -72,21 +73,23 @@ def _waiting_for_strings():
     return Translation.objects.filter(enabled=True).annotate(waiting=Exists(untranslated))
 
 
-def _cell(source_page, target, sync, waiting):
-    """The status of one page in one language; `sync` is its TranslationSource or None."""
+def _cell(source_page, target, sync, translation):
+    """The status of one page in one language; `sync` is its TranslationSource or None,
+    `translation` the wagtail-localize Translation into that language or None."""
     if target is None or target["alias_of_id"]:
         return Cell(
             MISSING, reverse("wagtail_localize:submit_page_translation", args=[source_page.pk])
         )
     edit_url = reverse("wagtailadmin_pages:edit", args=[target["pk"]])
     published = source_page.last_published_at
-    if waiting is not None:
+    if translation is not None:
+        po_url = reverse("wagtail_localize:download_pofile", args=[translation.pk])
         if published and published > sync.last_updated_at:
             url = reverse("wagtail_localize:update_translations", args=[sync.pk])
-            return Cell(OUT_OF_DATE, url, _("The source changed since the last sync."))
-        if waiting:
-            return Cell(OUT_OF_DATE, edit_url, _("Some strings wait for a translation."))
-        return Cell(TRANSLATED, edit_url)
+            return Cell(OUT_OF_DATE, url, _("The source changed since the last sync."), po_url)
+        if translation.waiting:
+            return Cell(OUT_OF_DATE, edit_url, _("Some strings wait for a translation."), po_url)
+        return Cell(TRANSLATED, edit_url, po_url=po_url)
     if published and target["last_published_at"] and published > target["last_published_at"]:
         return Cell(OUT_OF_DATE, edit_url, _("The source was published after this translation."))
     return Cell(TRANSLATED, edit_url)
@@ -114,8 +117,8 @@ def status_rows(user):
         source.object_id: source
         for source in TranslationSource.objects.filter(object_id__in=keys, locale=source_locale)
     }
-    waiting = {
-        (translation.source_id, translation.target_locale_id): translation.waiting
+    translations = {
+        (translation.source_id, translation.target_locale_id): translation
         for translation in _waiting_for_strings().filter(source__in=syncs.values())
     }
     rows = []
@@ -128,7 +131,7 @@ def status_rows(user):
                 page,
                 targets.get((page.translation_key, locale_id)),
                 sync,
-                waiting.get((sync.pk, locale_id)) if sync else None,
+                translations.get((sync.pk, locale_id)) if sync else None,
             )
         rows.append(row)
     return rows

@@ -94,3 +94,14 @@ def test_confidential_pages_are_not_listed_outside_their_audience(editor):
     confidential = Page.objects.get(slug="riservato", locale__language_code="it")
     assert confidential.title not in html
     assert Page.objects.get(slug="chi-siamo", locale__language_code="it").title in html
+
+
+def test_each_translation_links_its_po_file_for_outside_translators(editor, page_with_french):
+    html = BeautifulSoup(editor.get(reverse("translation_status")).content, "html.parser")
+    row = next(tr for tr in html.select("table tbody tr") if "Orari estivi" in tr.get_text())
+    links = [a for a in row.find_all("a") if a.get_text(strip=True) == "PO file"]
+    assert len(links) == 1  # French only: the other languages have nothing to export yet
+
+    po_file = editor.get(links[0]["href"])
+    assert po_file.status_code == 200
+    assert 'msgid "Orari estivi"\nmsgstr "Horaires d\'été"' in po_file.content.decode()

@@ -1,5 +1,5 @@
-"""Wagtail hooks of the project: the staff accounts' second factor in the admin, and the
-translation-status report."""
+"""Wagtail hooks of the project: the staff accounts' second factor in the admin, the
+translation-status report, and what an untranslated page shows."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _

@@ -190,3 +190,15 @@ def test_the_parent_fallback_goes_up_past_untranslated_parents(client, section):
         response = client.get(french.url + untranslated)
         assert response.status_code == 302
         assert response["Location"] == french.url
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_titles_read_page_then_network_and_the_home_page_names_the_network_in_her_language(
+    client, demo, language
+):
+    network = NetworkSettings.for_site(Site.objects.get(is_default_site=True)).network_name
+    home = Page.objects.get(depth=2, locale__language_code=language)
+    about = Page.objects.get(slug="chi-siamo", locale__language_code=language)
+
+    assert soup(client.get(home.url)).title.get_text() == home.title
+    assert soup(client.get(about.url)).title.get_text() == f"{about.title} · {network}"

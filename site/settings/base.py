@@ -34,6 +34,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_language_map(name, languages, choices):
+    """{"fr": "parent"} from "fr=parent,ar=parent": one of `choices` per language code."""
+    mapping = {}
+    for item in env_list(name):
+        code, _sep, value = (part.strip() for part in item.partition("="))
+        if code not in languages or value not in choices:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not LANGUAGE=VALUE with a language of LANGUAGES "
+                f"and a value among {', '.join(choices)}."
+            )
+        mapping[code] = value
+    return mapping
+
+
 def env_networks(name, default):
     """Addresses or networks (CIDR) from a comma-separated variable; "*" stands for any."""
     items = env_list(name, default)
@@ -237,20 +251,6 @@ AXES_DISABLE_ACCESS_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-def env_language_map(name, languages, choices):
-    """{"fr": "parent"} from "fr=parent,ar=parent": one of `choices` per language code."""
-    mapping = {}
-    for item in env_list(name):
-        code, _sep, value = (part.strip() for part in item.partition("="))
-        if code not in languages or value not in choices:
-            raise ImproperlyConfigured(
-                f"{name}: {item!r} is not LANGUAGE=VALUE with a language of LANGUAGES "
-                f"and a value among {', '.join(choices)}."
-            )
-        mapping[code] = value
-    return mapping
-
-
 # Lock-out by username alone on purpose (no IPs kept): rotating the user agent does not
 # reset the per-username count, which is what axes.W006 warns about.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]

@@ -52,9 +52,7 @@ def statuses(client, title):
     raise AssertionError(f"{title!r} is not in the report")
 
 
-def test_editing_the_source_marks_translations_out_of_date_until_synced(
-    editor, page_with_french
-):
+def test_editing_the_source_marks_translations_out_of_date_until_synced(editor, page_with_french):
     assert statuses(editor, "Orari estivi")["French"] == "Translated"
 
     page_with_french.intro = "Cosa cambia d'estate, e da quando."

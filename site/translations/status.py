@@ -48,10 +48,6 @@ class Row:
     def title(self):
         return self.page.title
 
-    @property
-    def needs_work(self):
-        return any(cell.status != TRANSLATED for cell in self.cells.values())
-
 
 def target_languages():
     """Every language but the source's, in the order of LANGUAGES."""

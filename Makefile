@@ -13,7 +13,7 @@ MANAGE := $(PY) manage.py
 CHROMIUM ?= /usr/bin/chromium
 LANGS := it en fr ar ro uk
 
-.PHONY: run test serve worker bench lint check messages catalogues chromium wrk db clean
+.PHONY: run test serve worker bench lint check messages catalogues chromium wrk db clean lighthouse
 
 # The Site record and the admin's emails say where this server answers.
 run: $(VENV)/.runtime catalogues db
@@ -38,6 +38,14 @@ worker: $(VENV)/.runtime catalogues
 bench: $(VENV)/.test catalogues chromium wrk
 	$(BIN)/pytest --benchmark-only -s $(PYTEST_ARGS)
 	$(BIN)/pytest -m load -s $(PYTEST_ARGS)
+
+# Lighthouse (npm) on the demo's key pages in it and ar: SEO and accessibility scores.
+lighthouse: $(VENV)/.runtime catalogues chromium node_modules/.bin/lighthouse
+	CHROMIUM=$(CHROMIUM) $(PY) .ci/lighthouse.py
+
+node_modules/.bin/lighthouse: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

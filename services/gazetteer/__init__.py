@@ -270,7 +270,3 @@ def by_istat_code(code: str) -> Comune | None:
 def is_capital(code: str) -> bool:
     comune = by_istat_code(code)
     return bool(comune and comune.capital)
-
-
-def sources() -> str:
-    return data().sources

@@ -14,7 +14,6 @@ from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
 from home.models import BasePage, NeverCachedMixin
-from services import gazetteer
 from services.localized import localized_pages
 
 from .finder import search_from_request
@@ -56,7 +55,7 @@ class FinderPage(NeverCachedMixin, BasePage):
         shown = localized_pages([hit.page for hit in hits], self.locale.language_code)
         for hit in hits:
             hit.shown = shown.get(hit.page.translation_key, hit.page)
-        context = {"search": search, "gazetteer_sources": gazetteer.sources()}
+        context = {"search": search}
         if search.unknown_place:
             context["provinces"] = HelpPointPage.objects.by_province(self.locale.language_code)
         return context

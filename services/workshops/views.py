@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from services import paging
-from services.api_common import json_response, requested_language
+from services.api_common import json_response, language_codes, requested_language
 from services.associations.models import AssociationPage
 
 from .calendar import calendar, session_calendar
@@ -102,7 +102,9 @@ def workshop_date_ics(request, slug, day):
 
 
 def _bad_request(reasons):
-    return json_response({"error": "Invalid parameters.", "reasons": reasons}, status=400)
+    return json_response(
+        {"error": translation.gettext("Invalid parameters."), "reasons": reasons}, status=400
+    )
 
 
 @require_GET
@@ -110,7 +112,10 @@ def workshops_api(request):
     """Upcoming sessions as JSON; see the README for the parameters."""
     locale = _locale(request)
     if locale is None:
-        return _bad_request({"lang": ["Unknown language."]})
+        message = translation.gettext("lang must be one of: %(codes)s") % {
+            "codes": language_codes()
+        }
+        return _bad_request({"lang": [message]})
     with translation.override(locale.language_code):
         form = ApiFilterForm(request.GET, locale)
         if not form.is_valid():

@@ -34,6 +34,20 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_language_map(name, languages, choices):
+    """{"fr": "parent"} from "fr=parent,ar=parent": one of `choices` per language code."""
+    mapping = {}
+    for item in env_list(name):
+        code, _sep, value = (part.strip() for part in item.partition("="))
+        if code not in languages or value not in choices:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not LANGUAGE=VALUE with a language of LANGUAGES "
+                f"and a value among {', '.join(choices)}."
+            )
+        mapping[code] = value
+    return mapping
+
+
 def env_networks(name, default):
     """Addresses or networks (CIDR) from a comma-separated variable; "*" stands for any."""
     items = env_list(name, default)
@@ -277,6 +291,11 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [SHARED_DIR / "locales"]
+# What an untranslated page shows in each language: "source" (the Italian page with a
+# notice, the default) or "parent" (a redirect to the nearest translated parent page).
+UNTRANSLATED_PAGE_FALLBACK = env_language_map(
+    "UNTRANSLATED_PAGE_FALLBACK", [code for code, _name in LANGUAGES], ["source", "parent"]
+)
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True
@@ -285,6 +304,7 @@ USE_TZ = True
 STATICFILES_DIRS = [SHARED_DIR / "static"]
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
+
 
 # One machine: documents go to PRIVATE_MEDIA_ROOT, which no URL serves. Several: images in
 # the public bucket, documents in the private one, never with a URL (directory/storage.py).
@@ -394,6 +414,14 @@ if CLOUDFRONT_DISTRIBUTION_ID:
         "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
     }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Machine translation in the translation editor, off unless a DeepL key is set. The
+# server sends the strings to DeepL when an editor asks; no visitor's browser ever does.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
 
 # --- Contact form and secure inbox (services/contact/) ----------------------
 # Background jobs (the inbox notice): queued in the database and run, retried when they

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from closher import seo
 from closher.page_cache import remember
 from home.models import SafeBrowsingPage
 
@@ -56,6 +57,20 @@ def translation_urls(request, page):
         if url:
             urls[translation.locale.language_code] = url
     return urls
+
+
+@register.inclusion_tag("includes/seo_head.html", takes_context=True)
+def seo_head(context, page=None, network_name=""):
+    """The page's description, canonical URL and language alternates (hreflang)."""
+    request = context["request"]
+    canonical, alternates = "", []
+    if isinstance(page, Page) and page.pk and page.live:
+        canonical, alternates = seo.head_links(page, request)
+    return {
+        "description": seo.description(page if isinstance(page, Page) else None, network_name),
+        "canonical": canonical,
+        "alternates": alternates,
+    }
 
 
 @register.filter

@@ -1,4 +1,5 @@
-"""The demo's data files: every text they carry is written in all six languages."""
+"""The content data files (the skeleton's real texts and the demo's): every text they
+carry is written in all six languages."""
 
 import tomllib
 from pathlib import Path
@@ -26,13 +27,15 @@ def texts(node, where=""):
                 yield from texts(value, f"{where}.{key}")
 
 
-def test_the_demo_has_data_files():
+def test_the_skeleton_and_the_demo_have_data_files():
     names = {path.relative_to(settings.BASE_DIR).as_posix() for path in DATA_FILES}
 
     assert {
         "home/demo.toml",
+        "home/safety.toml",
+        "home/skeleton.toml",
         "services/help_points/demo.toml",
-        "services/contact/demo.toml",
+        "services/contact/skeleton.toml",
     } <= names
 
 

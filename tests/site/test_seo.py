@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.synctree import create_aliases_for_new_page
 
 from closher.models import NetworkSettings
-from home.demo_toolkit import translate_page
+from home.content import translate_page
 from home.models import StandardPage
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
-from home.demo_toolkit import translate_page
+from home.content import translate_page
 from home.models import StandardPage
 
 

@@ -22,8 +22,10 @@ pytestmark = pytest.mark.browser
 
 TARGET_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "it"]
 RTL = {"ar"}
-# Titles that are names, the same in every language: the associations.
+# Titles that are names, the same in every language: the network's (the home page's title,
+# given to `setup_site --name`) and the associations'.
 PROPER_NAMES = {
+    "Rete Clos(H)er",
     "MondoDonna Onlus",
     "PerLeDonne",
     "S.O.S. Donna",

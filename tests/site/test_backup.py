@@ -97,7 +97,7 @@ def test_a_restore_into_an_empty_database_gives_back_the_same_site(backup, db, t
     assert json.loads(pyrage.decrypt(bytes(ciphertext), [identity])) == MESSAGE
 
 
-def test_the_archive_is_readable_by_its_owner_only(backup):
+def test_the_archive_is_readable_by_its_owner_only(backup, db):
     archive, *_ = backup
     assert archive.stat().st_mode & 0o777 == 0o600
     with tarfile.open(archive) as contents:

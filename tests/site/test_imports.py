@@ -22,6 +22,9 @@ FUNCTION_LEVEL_ALLOWED = {
     ("services.gazetteer.build.read_geopop", 2): "optional packages, only to rebuild the data",
     ("services.gazetteer.build.read_population", 1): "the same, for the residents",
     ("services.gazetteer.build.read_outlines", 2): "the same, for the province outlines",
+    ("services.migrations.0006_service_codes.place_publicly", 1): (
+        "a data migration: the pure positioning function, imported only when it runs"
+    ),
 }
 
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from services import gazetteer
 from services.gazetteer import maps
-from services.help_points.models import HelpPointPage
+from services.help_points.models import HelpPointPage, locate_publicly
 from services.templatetags.map_tags import help_point_map, map_position
 
 BOLOGNA = (44.4949, 11.3426)
@@ -84,6 +84,10 @@ def help_point(visibility, latitude, longitude):
     )
     point.address_is_public = HelpPointPage.address_is_public.fget(point)
     point.public_place = HelpPointPage.public_place.fget(point)
+    point.public_latitude, point.public_longitude = locate_publicly(
+        latitude, longitude, point.address_is_public, point.istat_code
+    )
+    point.public_position = HelpPointPage.public_position.fget(point)
     return point
 
 

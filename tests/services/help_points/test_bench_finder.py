@@ -1,6 +1,6 @@
 """Benchmark: the finder page with a place, over 10,000 help points.
 
-Runs only under `make bench` (pytest --benchmark-only): building 10,000 help points is
+Runs only under `make bench` (marked `load`: `pytest -m load`): building 10,000 help points is
 a load, not a test. The help points are written in bulk; each request takes the real
 code path: routing, middleware, page, gazetteer, database and template. Prints the
 median and p95 server time and the queries per request; the median must stay under
@@ -23,9 +23,8 @@ PLACES = ["Budrio", "Castro (LE)", "Roma", "40046", "Milano", "s. lazzaro di sav
 MEDIAN_LIMIT_MS = 20
 
 
+@pytest.mark.load
 def test_finder_page_with_a_place_over_10000_help_points(benchmark, client):
-    if benchmark.disabled:
-        pytest.skip("a benchmark: run by `make bench`")
     home, index, association = make_site()
     finder = make_finder(home)
     bulk_help_points(index, association, 10_000)

@@ -1,6 +1,9 @@
 """Pages of the public site that are not about services: home, content and projects."""
 
+import contextlib
+
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import models
 from django.http import HttpRequest
 from django.utils.cache import add_never_cache_headers
@@ -59,14 +62,17 @@ class BasePage(Page):
         """Wagtail's URL parts, with the site's root URL taken from `request` when the page
         is on the site that request is for: an absolute URL (API, feeds, sitemap, JSON-LD)
         then points to the scheme, host and port that served it, whatever the Site record
-        says. Without a request (emails, tasks) it is the Site record's."""
+        says. Without a request (emails, tasks), or with a host this server does not answer
+        for (ALLOWED_HOSTS: Wagtail's own dummy requests, when it makes redirects after a
+        slug change, carry the Site record's hostname), it is the Site record's."""
         parts = super().get_url_parts(request)
         if parts is None or parts[1] is None or not isinstance(request, HttpRequest):
             return parts
         site_id, root_url, page_path = parts
         site = Site.find_for_request(request)
         if site is not None and site.pk == site_id:
-            root_url = f"{request.scheme}://{request.get_host()}"
+            with contextlib.suppress(DisallowedHost):
+                root_url = f"{request.scheme}://{request.get_host()}"
         return site_id, root_url, page_path
 
     def untranslated_from(self):

@@ -6,6 +6,9 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.test import RequestFactory
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, Site
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +73,22 @@ def test_behind_a_tls_proxy_urls_are_https_on_the_public_name(demo, client, sett
         point["url"].startswith("https://rete.example.org/it/")
         for point in response.json()["results"]
     )
+
+
+def test_a_host_this_server_does_not_answer_for_gives_the_site_records_url(
+    demo, settings, django_capture_on_commit_callbacks
+):
+    """Wagtail's own dummy requests (redirects after a slug change) carry the Site record's
+    hostname, which need not be an allowed host: the page's URL is then the Site's."""
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]
+    page = Page.objects.get(locale__language_code="it", slug="chi-siamo").specific
+    site = Site.objects.get(is_default_site=True)
+    request = RequestFactory().get("/", HTTP_HOST="elsewhere.example")
+    request._wagtail_site = site  # what Wagtail's dummy requests carry
+    assert page.get_full_url(request) == f"{site.root_url}/it/chi-siamo/"
+
+    page.slug = "chi-siamo-e-come-lavoriamo"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()  # Wagtail makes the redirect from the old URL
+
+    assert Redirect.objects.filter(redirect_page=page).exists()

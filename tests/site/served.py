@@ -23,12 +23,20 @@ import dj_database_url
 import pytest
 import requests
 from aiosmtpd.controller import Controller
+from django.conf import settings
 from django.core import signing
 from django.db import connection
 
 from services.contact import antiabuse
 
 from ..browser.helpers import SiteServer, free_port
+
+# The served-site tests copy the migrated test database with pg_dump: they run in the
+# PostgreSQL pass of `make test` (CI runs both passes).
+postgresql_pass_only = pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="copies the PostgreSQL test database: runs in the PostgreSQL pass",
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"

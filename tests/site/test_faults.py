@@ -16,7 +16,6 @@ import psycopg
 import pyrage
 import pytest
 import requests
-from django.conf import settings
 
 from ..browser.helpers import free_port
 from .served import (
@@ -26,6 +25,7 @@ from .served import (
     SmtpSink,
     contact_form,
     copy_of_the_test_database,
+    postgresql_pass_only,
     process,
     send_message,
     site_environment,
@@ -34,10 +34,7 @@ from .served import (
 )
 
 pytestmark = [
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="brings its own services; runs once, in the PostgreSQL pass",
-    ),
+    postgresql_pass_only,
     pytest.mark.django_db,  # the test database, copied into the test's own instance
 ]
 

@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 import redis
 import requests
-from django.conf import settings
 from django.db import connection
 
 from ..browser.helpers import free_port, totp_code
@@ -25,6 +24,7 @@ from .served import (
     copy_of_the_test_database,
     drop_database,
     manage,
+    postgresql_pass_only,
     send_message,
     site_environment,
     start_redis,
@@ -32,10 +32,7 @@ from .served import (
 )
 
 pytestmark = [
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="two servers share a PostgreSQL database: runs in the PostgreSQL pass",
-    ),
+    postgresql_pass_only,
     pytest.mark.django_db,  # the test database, copied for the servers, must exist
 ]
 

@@ -157,6 +157,24 @@ def get_or_create_child(parent, model, slug, **fields):
     return page, True
 
 
+def page_with_body(model, key):
+    """A `ContentPart` build: one page of `model` below the home page, from the data's
+    table `key` (slug, title, intro and body blocks)."""
+
+    def build(home, data):
+        spec = data[key]
+        page, _created = get_or_create_child(
+            home,
+            model,
+            spec["slug"],
+            **data.texts(spec, "title", "intro"),
+            body=data.body(spec["body"]),
+        )
+        return [page]
+
+    return build
+
+
 @transaction.atomic
 def translate_page(page, locale, translations, fallback=False):
     """Create or update `page`'s translation into `locale`, publish it and return it.

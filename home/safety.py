@@ -3,23 +3,9 @@ module, in Italian and all five other languages (setup_site translates it into e
 
 from pathlib import Path
 
-from .content import ContentData, ContentPart, get_or_create_child
+from .content import ContentData, ContentPart, page_with_body
 from .models import SafeBrowsingPage
 
 DATA = ContentData(Path(__file__).with_name("safety.toml"))
 
-
-def build(home, data):
-    """The safe-browsing guidance page, in Italian."""
-    spec = data["page"]
-    page, _ = get_or_create_child(
-        home,
-        SafeBrowsingPage,
-        spec["slug"],
-        **data.texts(spec, "title", "intro"),
-        body=data.body(spec["body"]),
-    )
-    return [page]
-
-
-SAFE_BROWSING = ContentPart(data=DATA, build=build)
+SAFE_BROWSING = ContentPart(data=DATA, build=page_with_body(SafeBrowsingPage, "page"))

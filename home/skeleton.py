@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from .content import ContentData, ContentPart, get_or_create_child
+from .content import ContentData, ContentPart, page_with_body
 from .models import HomePage, StandardPage
 
 DATA = ContentData(Path(__file__).with_name("skeleton.toml"))
@@ -59,17 +59,4 @@ def set_entry_points(home, sections, texts):
     return True
 
 
-def build(home, data):
-    """The about page."""
-    about = data["about"]
-    page, _created = get_or_create_child(
-        home,
-        StandardPage,
-        about["slug"],
-        **data.texts(about, "title", "intro"),
-        body=data.body(about["body"]),
-    )
-    return [page]
-
-
-ABOUT = ContentPart(data=DATA, build=build)
+ABOUT = ContentPart(data=DATA, build=page_with_body(StandardPage, "about"))

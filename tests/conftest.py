@@ -8,9 +8,8 @@ from .saved_rows import load_rows, save_rows
 
 
 @pytest.fixture(scope="session")
-def demo_dump(django_db_setup, django_db_blocker, tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.json"
-    return save_rows(django_db_blocker, path, lambda: call_command("load_demo", stdout=StringIO()))
+def demo_dump(django_db_setup, django_db_blocker):
+    return save_rows(django_db_blocker, lambda: call_command("load_demo", stdout=StringIO()))
 
 
 @pytest.fixture

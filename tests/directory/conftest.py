@@ -60,9 +60,8 @@ def build_directory_demo():
 
 
 @pytest.fixture(scope="session")
-def directory_dump(django_db_setup, django_db_blocker, tmp_path_factory):
-    path = tmp_path_factory.mktemp("directory") / "directory.json"
-    return save_rows(django_db_blocker, path, build_directory_demo)
+def directory_dump(django_db_setup, django_db_blocker):
+    return save_rows(django_db_blocker, build_directory_demo)
 
 
 @pytest.fixture

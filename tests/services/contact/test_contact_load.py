@@ -15,7 +15,6 @@ import json
 import os
 import re
 import sqlite3
-import statistics
 import time
 import urllib.parse
 import urllib.request
@@ -28,6 +27,7 @@ import pyrage
 import pytest
 from pyrage import x25519
 
+from ...bench import figures
 from ...browser.helpers import SiteServer, throwaway_database
 
 FULL = (200, 20)
@@ -173,13 +173,13 @@ def crowd(loaded_site, benchmark, visitor_class, prefix, label):
 
     elapsed = benchmark.pedantic(send_all, rounds=1, iterations=1)
 
-    latencies = sorted(latency for _, latency in results)
+    median_ms, p95_ms = figures([latency for _, latency in results])
     benchmark.extra_info.update(
         submissions=submissions,
         clients=clients,
         throughput_per_s=round(submissions / elapsed, 1),
-        p95_ms=round(latencies[max(0, int(len(latencies) * 0.95) - 1)] * 1000),
-        median_ms=round(statistics.median(latencies) * 1000),
+        p95_ms=round(p95_ms),
+        median_ms=round(median_ms),
         database="postgresql" if "DATABASE_URL" in env else "sqlite",
     )
     print(f"\n{label}: {benchmark.extra_info}")  # noqa: T201 - the benchmark's report

@@ -7,10 +7,11 @@ The budget for the matching is 5 ms median.
 """
 
 import itertools
-import statistics
 
 from services import gazetteer
 from services.gazetteer import maps
+
+from ...bench import figures
 
 TYPED = [
     "Budrio", "Reggio Emilia", "Castel San Pietro", "Bologna BO", "Bologna (BO)",
@@ -23,9 +24,7 @@ TYPED = [
 def report(benchmark, what):
     if not benchmark.stats:
         return None
-    data = sorted(benchmark.stats.stats.data)
-    median = statistics.median(data) * 1000
-    p95 = data[int(len(data) * 0.95) - 1] * 1000
+    median, p95 = figures(benchmark.stats.stats.data)
     benchmark.extra_info.update(median_ms=round(median, 3), p95_ms=round(p95, 3))
     print(f"\n{what}: median {median:.3f} ms, p95 {p95:.3f} ms")  # noqa: T201
     return median

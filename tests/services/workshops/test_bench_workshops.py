@@ -3,11 +3,12 @@
 `make test` runs it once (--benchmark-disable)."""
 
 import datetime as dt
-import statistics
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+from ...bench import figures
 
 WORKSHOPS = 500
 
@@ -34,10 +35,8 @@ def test_upcoming_sessions_of_500_workshops(benchmark, client, network, make_wor
     benchmark.extra_info["queries_per_request"] = query_count = len(queries)
     benchmark.pedantic(request, rounds=20, warmup_rounds=2, iterations=1)
     if benchmark.stats:
-        data = sorted(benchmark.stats.stats.data)
-        median = round(statistics.median(data) * 1000, 1)
-        p95 = round(data[int(len(data) * 0.95) - 1] * 1000, 1)
+        median, p95 = figures(benchmark.stats.stats.data)
         print(  # noqa: T201 - the benchmark's report
-            f"\n{connection.vendor}: {target} of {WORKSHOPS} workshops: median {median} ms, "
-            f"p95 {p95} ms, {query_count} queries per request"
+            f"\n{connection.vendor}: {target} of {WORKSHOPS} workshops: median {median:.1f} ms, "
+            f"p95 {p95:.1f} ms, {query_count} queries per request"
         )

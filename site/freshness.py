@@ -10,6 +10,8 @@ Outside a request nothing is collected.
 import datetime as dt
 from contextvars import ContextVar
 
+from django.utils import timezone
+
 _earliest = ContextVar("closher_fresh_until", default=None)
 
 
@@ -30,3 +32,10 @@ def valid_until(moment: dt.datetime | None):
     moments = _earliest.get()
     if moments is not None and moment is not None:
         moments.append(moment)
+
+
+def next_midnight(at: dt.datetime) -> dt.datetime:
+    """The next midnight after `at` on the site's clock, when "today" and "tomorrow" and
+    the dates of the coming week change."""
+    local = timezone.localtime(at)
+    return dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), local.tzinfo)

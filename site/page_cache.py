@@ -95,15 +95,35 @@ def generation(request=None):
 
 
 def remember(request, parts, compute):
-    """What `compute()` derives from the live page tree (a menu, a page's translations),
-    the same for every visitor: computed once per generation and shared by every worker,
-    so a publish, move or deletion recomputes it at once. It is kept even when whole pages
-    are not (PAGE_CACHE_SECONDS=0); `parts` name it."""
+    """What `compute()` derives from the live page tree (a menu, a page's translations, the
+    next workshops), the same for every visitor: computed once per generation and shared
+    by every worker, so a publish, move or deletion recomputes it at once. It is kept even
+    when whole pages are not (PAGE_CACHE_SECONDS=0); `parts` name it.
+
+    What `compute()` shows that goes stale with time (an opening status, the next session)
+    expires with it: the moments it gives `freshness.valid_until` end the stored value, and
+    are passed on to the response that uses it. A preview computes anew, from its draft."""
+    if getattr(request, "is_preview", False):
+        return compute()
     key = "page-derived:" + hashlib.sha256(repr([generation(request), *parts]).encode()).hexdigest()
-    value = page_cache().get(key)
-    if value is None:
+    found = page_cache().get(key)
+    now = timezone.now()
+    if found is not None:
+        value, fresh_until = found
+        if fresh_until is None or fresh_until > now:
+            freshness.valid_until(fresh_until)
+            return value
+    token = freshness.start()
+    try:
         value = compute()
-        page_cache().set(key, value, DERIVED_SECONDS)
+    finally:
+        fresh_until = freshness.stop(token)
+    freshness.valid_until(fresh_until)
+    seconds = DERIVED_SECONDS
+    if fresh_until is not None:
+        seconds = min(seconds, int((fresh_until - now).total_seconds()))
+    if seconds >= 1:
+        page_cache().set(key, (value, fresh_until), seconds)
     return value
 
 

@@ -215,7 +215,7 @@ class OpeningHours:
     def status(self, at: dt.datetime) -> Status:
         """Open now or not, the next change and the message; true until `next_change`,
         and its wording ("today", "tomorrow") until midnight."""
-        freshness.valid_until(_next_midnight(at))
+        freshness.valid_until(freshness.next_midnight(at))
         if not self.rules and not self.exceptions:
             return Status(False, None, _("Call for hours"))
         open_now = self.is_open(at)
@@ -242,7 +242,7 @@ class OpeningHours:
 
     def week(self, at: dt.datetime) -> list:
         """Seven days of hours from the day of `at`, for the help point's page."""
-        freshness.valid_until(_next_midnight(at))
+        freshness.valid_until(freshness.next_midnight(at))
         today = at.astimezone(ROME).date()
         days = []
         for offset in range(7):
@@ -284,11 +284,6 @@ def reason_label(reason: str) -> str:
         "other": pgettext("closed because of", "other reasons"),
     }
     return labels.get(reason, labels["other"])
-
-
-def _next_midnight(at: dt.datetime) -> dt.datetime:
-    tomorrow = at.astimezone(ROME).date() + dt.timedelta(days=1)
-    return dt.datetime.combine(tomorrow, dt.time(), ROME)
 
 
 def _opening_text(opens: str, closes: str, mode: str) -> str:

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from closher import freshness
 from services.associations.models import AssociationPage
 from services.languages import language_choices
 
@@ -132,7 +133,12 @@ def upcoming(locale, start, end, kind="", language="", association="", comune=""
             Listed(session, workshop, owner)
             for session in workshop.recurrence().sessions(start, end)
         )
-    return sorted(found, key=lambda item: (item.session.start, item.workshop.title))
+    found.sort(key=lambda item: (item.session.start, item.workshop.title))
+    # What is listed changes when the first session starts, and the days it is told in
+    # ("this week", the changes in the window) at midnight.
+    freshness.valid_until(found[0].session.start if found else None)
+    freshness.valid_until(freshness.next_midnight(start))
+    return found
 
 
 def comuni(locale):

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import OuterRef, Subquery, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -71,8 +71,19 @@ class WorkshopQuerySet(PageQuerySet):
             .filter(locale=locale)
             .select_related("help_point")
             .prefetch_related("date_changes")
+            .annotate(help_point_title=translated_help_point_title())
             .order_by("title")
         )
+
+
+def translated_help_point_title():
+    """The title of a workshop's help point in the workshop's language (None until the help
+    point is translated there), read in the same query as the workshop."""
+    return Subquery(
+        Page.objects.filter(
+            translation_key=OuterRef("help_point__translation_key"), locale=OuterRef("locale")
+        ).values("title")[:1]
+    )
 
 
 class WorkshopPage(BasePage):
@@ -357,6 +368,8 @@ class WorkshopPage(BasePage):
     def place_name(self):
         """The help point's title in the workshop's language, or the place's name."""
         if self.help_point_id:
+            if hasattr(self, "help_point_title"):  # listed(): read with the workshop
+                return self.help_point_title or self.help_point.title
             translated = self.help_point.get_translation_or_none(self.locale_id)
             return (translated or self.help_point).title
         return self.venue_name

@@ -8,6 +8,12 @@ bar, the history or a log. Both answers are `Cache-Control: no-store`. The POST 
 nothing on the server, so it needs no CSRF token (and no cookie).
 """
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from closher.page_cache import remember
+
 from .filters import ListingFilterForm
 from .grouping import cards, nearest_first, this_week
 from .listing import DEFAULT_WEEKS, comuni, upcoming, window
@@ -17,9 +23,38 @@ THIS_WEEK_SHOWN = 5  # the rest of the week is in the cards below
 
 
 def overview(data, page, request):
-    """Template context of the results: the form, this week's sessions and the cards."""
+    """Template context of the page: the form and `results`, the rendered results. Without
+    a filter (what a crowd reads) they are the same for everyone and rendered once until a
+    session starts or a page changes (`closher.page_cache.remember`); her filters and her
+    place are never part of what is stored."""
     form = ListingFilterForm(data, page.locale)
     form.is_valid()  # a bad value in one filter leaves the others working
+    context = {
+        "page": page,
+        "filter_form": form,
+        "filters": form.chosen(),
+        "place": form.place,
+        "filtered": any(data.get(name) for name in form.fields),
+        "more_filters": any(data.get(name) for name in ("kind", "language", "association", "day")),
+        "weeks": DEFAULT_WEEKS,
+    }
+
+    def render():
+        found = {**context, **listing(form, page, request)}
+        return render_to_string("services/includes/workshop_results.html", found, request)
+
+    if context["filtered"] or form.errors:
+        results = render()
+    else:
+        parts = ("workshop-results", request.get_host(), page.pk, get_language())
+        results = remember(request, parts, render)
+    context["comuni"] = comuni(page.locale)
+    context["results"] = mark_safe(results)  # noqa: S308 - rendered template
+    return context
+
+
+def listing(form, page, request):
+    """This week's sessions and the cards for the filters she chose."""
     filters = form.cleaned_data
     start, end = window()
     listed = upcoming(
@@ -43,16 +78,8 @@ def overview(data, page, request):
     for item in week[:THIS_WEEK_SHOWN]:
         item.workshop.listing_url = item.workshop.get_url(request)
     return {
-        "page": page,
-        "filter_form": form,
-        "filters": form.chosen(),
-        "place": form.place,
-        "filtered": any(data.get(name) for name in form.fields),
-        "more_filters": any(data.get(name) for name in ("kind", "language", "association", "day")),
-        "comuni": comuni(page.locale),
         "cards": shown,
         "more_cards": len(found) > MAX_CARDS,
         "this_week": week[:THIS_WEEK_SHOWN],
         "this_week_more": max(0, len(week) - THIS_WEEK_SHOWN),
-        "weeks": DEFAULT_WEEKS,
     }

@@ -8,7 +8,6 @@ from datetime import date
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
@@ -185,7 +184,6 @@ def workshop_results(request):
     if page is None:
         return HttpResponseBadRequest("Unknown workshops page.")
     with translation.override(page.locale.language_code):
-        context = overview(request.POST, page, request)
-        response = render(request, "services/includes/workshop_results.html", context)
+        response = HttpResponse(overview(request.POST, page, request)["results"])
     add_never_cache_headers(response)
     return response

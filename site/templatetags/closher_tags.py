@@ -65,7 +65,11 @@ def seo_head(context, page=None, network_name=""):
     request = context["request"]
     canonical, alternates = "", []
     if isinstance(page, Page) and page.pk and page.live:
-        canonical, alternates = seo.head_links(page, request)
+        canonical, alternates = remember(
+            request,
+            ("head-links", request.get_host(), page.pk),
+            lambda: seo.head_links(page, request),
+        )
     return {
         "description": seo.description(page if isinstance(page, Page) else None, network_name),
         "canonical": canonical,
@@ -152,3 +156,34 @@ def fact(parser, token):
     nodelist = parser.parse(("endfact",))
     parser.delete_first_token()
     return FactNode(label, css_class, nodelist)
+
+
+class RememberNode(template.Node):
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        request = context["request"]
+        parts = (
+            "fragment",
+            request.get_host(),
+            get_language(),
+            *(part.resolve(context) for part in self.parts),
+        )
+        html = remember(request, parts, lambda: self.nodelist.render(context))
+        return mark_safe(html)  # noqa: S308 - rendered template
+
+
+@register.tag(name="remember")
+def remember_tag(parser, token):
+    """`{% remember "name" value… %}…{% endremember %}`: the part between the tags,
+    rendered once per generation of the page tree for this host, language and values
+    (`closher.page_cache.remember`), and until what it shows goes stale. Only for what is
+    the same for every visitor: no form token, nothing she typed."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('Use {% remember "name" value… %}.')
+    parts = [parser.compile_filter(bit) for bit in bits[1:]]
+    nodelist = parser.parse(("endremember",))
+    parser.delete_first_token()
+    return RememberNode(parts, nodelist)

@@ -6,6 +6,7 @@ point is usable in every language before its text is translated.
 
 import calendar
 import datetime as dt
+import functools
 import math
 
 from django.conf import settings
@@ -14,7 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.dates import MONTHS
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -109,8 +110,11 @@ class HelpPointIndexPage(BasePage):
             context["filter_error"] = str(error)
         context["filter_groups"] = filters.groups(languages, services)
         context["filtered"] = bool(languages or services)
-        context["provinces"] = HelpPointPage.objects.by_province(
-            self.locale.language_code, languages=languages, services=services
+        # Read when shown: the unfiltered list is remembered ({% remember %} in the template).
+        context["provinces"] = SimpleLazyObject(
+            lambda: HelpPointPage.objects.by_province(
+                self.locale.language_code, languages=languages, services=services
+            )
         )
         return context
 
@@ -417,18 +421,30 @@ class HelpPointPage(NeverCachedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        source = self.source_page
-        # The schedule, the JSON-LD and the template each read these: one query each.
-        prefetch_related_objects([source], "phones", "opening_rules", "opening_exceptions")
-        opening_hours = source.opening_hours()
         now = hours.now()
+
+        @functools.cache
+        def source():
+            source = self.source_page
+            # The schedule, the JSON-LD and the template each read these: one query each.
+            prefetch_related_objects([source], "phones", "opening_rules", "opening_exceptions")
+            return source
+
+        @functools.cache
+        def opening_hours():
+            return source().opening_hours()
+
+        # Read when shown: the page's body and its JSON-LD are remembered ({% remember %}
+        # in the template) until the opening status they show changes.
         context.update(
             {
-                "source": source,
-                "status": opening_hours.status(now),
-                "week": opening_hours.week(now),
-                "upcoming_exceptions": opening_hours.upcoming_exceptions(now),
-                "json_ld": source.json_ld(request),
+                "source": SimpleLazyObject(source),
+                "status": SimpleLazyObject(lambda: opening_hours().status(now)),
+                "week": SimpleLazyObject(lambda: opening_hours().week(now)),
+                "upcoming_exceptions": SimpleLazyObject(
+                    lambda: opening_hours().upcoming_exceptions(now)
+                ),
+                "json_ld": SimpleLazyObject(lambda: source().json_ld(request)),
             }
         )
         return context

@@ -9,6 +9,7 @@ nothing on the server, so it needs no CSRF token (and no cookie).
 """
 
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -48,7 +49,7 @@ def overview(data, page, request):
     else:
         parts = ("workshop-results", request.get_host(), page.pk, get_language())
         results = remember(request, parts, render)
-    context["comuni"] = comuni(page.locale)
+    context["comuni"] = SimpleLazyObject(lambda: comuni(page.locale))  # read when shown
     context["results"] = mark_safe(results)  # noqa: S308 - rendered template
     return context
 

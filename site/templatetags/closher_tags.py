@@ -3,8 +3,8 @@ and the rows of a list of facts."""
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -133,15 +133,12 @@ class FactNode(template.Node):
 
     def render(self, context):
         value = mark_safe(self.nodelist.render(context).strip())  # noqa: S308 - rendered template
-        row = render_to_string(
-            "includes/fact.html",
-            {
-                "label": self.label.resolve(context),
-                "class": self.css_class.resolve(context) if self.css_class else "",
-                "value": value,
-            },
-        )
-        return mark_safe(row.strip())  # noqa: S308 - rendered template
+        label = self.label.resolve(context)
+        css_class = self.css_class.resolve(context) if self.css_class else ""
+        if css_class:
+            row = '<div><dt>{}</dt><dd class="{}">{}</dd></div>'
+            return format_html(row, label, css_class, value)
+        return format_html("<div><dt>{}</dt><dd>{}</dd></div>", label, value)
 
 
 @register.tag
@@ -163,7 +160,9 @@ class RememberNode(template.Node):
         self.parts, self.nodelist = parts, nodelist
 
     def render(self, context):
-        request = context["request"]
+        request = context.get("request")
+        if request is None:  # outside a request (an email): nothing to share it with
+            return self.nodelist.render(context)
         parts = (
             "fragment",
             request.get_host(),

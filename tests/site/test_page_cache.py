@@ -6,9 +6,11 @@ import time
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -118,3 +120,57 @@ def test_her_place_is_never_a_cache_key(cached):
     response = cached.get(finder.url, {"near": "Budrio"})
     assert response.status_code == 200
     assert len(caches["default"]._cache) == len(keys)  # nothing stored for a place
+
+
+# --- Remembered fragments: what pages share, with the page cache off ---------------
+
+
+def test_a_publish_shows_at_once_in_the_remembered_list_of_help_points(demo, client):
+    index = Page.objects.get(slug="punti-di-aiuto", locale__language_code="it")
+    point = HelpPointPage.objects.filter(locale__language_code="it").first()
+    assert point.title in client.get(index.url).content.decode()
+    point.title = "Sportello rinominato"
+    point.save_revision().publish()
+    assert "Sportello rinominato" in client.get(index.url).content.decode()
+
+
+def test_the_next_workshops_change_when_the_first_one_starts(demo, client, monkeypatch):
+    home = Page.objects.get(depth=2, locale__language_code="it")
+
+    def first_session():
+        listed = BeautifulSoup(client.get(home.url).content, "html.parser")
+        return dt.datetime.fromisoformat(listed.select_one(".upcoming-workshops time")["datetime"])
+
+    first = first_session()
+    frozen = {"now": first - dt.timedelta(minutes=1)}
+    monkeypatch.setattr(timezone, "now", lambda: frozen["now"])
+    assert first_session() == first
+    frozen["now"] = first + dt.timedelta(minutes=1)  # no publish: only the clock moved
+    assert first_session() > first
+
+
+def test_a_preview_shows_the_draft_not_the_remembered_page(demo, client, rf):
+    point = HelpPointPage.objects.filter(locale__language_code="it").first()
+    site_host = {"HTTP_HOST": "localhost"}  # where Wagtail's preview requests come from
+    client.get(point.url, **site_host)  # the live page's body is now remembered
+    point.title = "Titolo della bozza"
+    preview = point.make_preview_request(original_request=rf.get(point.url))
+
+    def heading(content):
+        return BeautifulSoup(content, "html.parser").select_one("main h1").get_text()
+
+    assert heading(preview.rendered_content) == "Titolo della bozza"
+    assert heading(client.get(point.url, **site_host).content) != "Titolo della bozza"
+
+
+def test_what_she_searches_for_is_never_remembered(demo, client):
+    workshops = Page.objects.get(slug="laboratori", locale__language_code="it")
+    index = Page.objects.get(slug="punti-di-aiuto", locale__language_code="it")
+    client.get(workshops.url)
+    client.get(index.url)  # what everyone sees is remembered now
+    before = set(caches["default"]._cache)
+    assert client.get(workshops.url, {"comune": "Medicina"}).status_code == 200
+    results = client.post(reverse("workshop_results"), {"page": workshops.pk, "comune": "Medicina"})
+    assert results.status_code == 200
+    assert client.get(index.url, {"language": "ar"}).status_code == 200
+    assert set(caches["default"]._cache) == before

@@ -3,8 +3,8 @@
 Runs only under `make bench` (marked `load`: `pytest -m load`): building 10,000 help points is
 a load, not a test. The help points are written in bulk; each request takes the real
 code path: routing, middleware, page, gazetteer, database and template. Prints the
-median and p95 server time and the queries per request; the median must stay under
-20 ms.
+median and p95 server time and the queries per request beside the budget (a median of
+at most 20 ms).
 """
 
 import itertools

@@ -44,7 +44,7 @@ def overview(data, page, request):
         found = {**context, **listing(form, page, request)}
         return render_to_string("services/includes/workshop_results.html", found, request)
 
-    if context["filtered"] or form.errors:
+    if context["filtered"]:
         results = render()
     else:
         parts = ("workshop-results", request.get_host(), page.pk, get_language())

@@ -192,7 +192,8 @@ def create_staff_user(site_server, username, password, *, superuser=False, group
     The account gets a confirmed TOTP device; returns its secret (hex) so that the
     test can compute codes with `totp_code`.
     """
-    args = ["create_staff_user", username, "--password", password]
+    # One argument: a password may start with "-", which would read as an option.
+    args = ["create_staff_user", username, f"--password={password}"]
     if superuser:
         args.append("--superuser")
     for group in groups:

@@ -56,6 +56,9 @@ NEVER_CACHED_PATHS = ("/admin/", "/documents/", "/static/", "/media/")
 HARMLESS_VARY = {"accept-encoding", "accept-language", "cookie"}
 # How long a value derived from the page tree is kept when no change clears it first.
 DERIVED_SECONDS = 3600
+# Entries are (value, fresh until); the prefix changes with that shape, so that a server
+# of the next release never reads an entry of the previous one from a shared Redis.
+DERIVED_PREFIX = "page-derived:2:"
 
 
 def page_cache():
@@ -105,7 +108,7 @@ def remember(request, parts, compute):
     are passed on to the response that uses it. A preview computes anew, from its draft."""
     if getattr(request, "is_preview", False):
         return compute()
-    key = "page-derived:" + hashlib.sha256(repr([generation(request), *parts]).encode()).hexdigest()
+    key = DERIVED_PREFIX + hashlib.sha256(repr([generation(request), *parts]).encode()).hexdigest()
     found = page_cache().get(key)
     now = timezone.now()
     if found is not None:

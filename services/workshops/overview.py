@@ -8,6 +8,8 @@ bar, the history or a log. Both answers are `Cache-Control: no-store`. The POST 
 nothing on the server, so it needs no CSRF token (and no cookie).
 """
 
+import functools
+
 from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
@@ -27,31 +29,42 @@ def overview(data, page, request):
     """Template context of the page: the form and `results`, the rendered results. Without
     a filter (what a crowd reads) they are the same for everyone and rendered once until a
     session starts or a page changes (`closher.page_cache.remember`); her filters and her
-    place are never part of what is stored."""
-    form = ListingFilterForm(data, page.locale)
-    form.is_valid()  # a bad value in one filter leaves the others working
-    context = {
-        "page": page,
-        "filter_form": form,
-        "filters": form.chosen(),
-        "place": form.place,
-        "filtered": any(data.get(name) for name in form.fields),
-        "more_filters": any(data.get(name) for name in ("kind", "language", "association", "day")),
-        "weeks": DEFAULT_WEEKS,
-    }
+    place are never part of what is stored. The form is read only when it is shown."""
+
+    @functools.cache
+    def bound():
+        form = ListingFilterForm(data, page.locale)
+        form.is_valid()  # a bad value in one filter leaves the others working
+        return form
+
+    form = SimpleLazyObject(bound)
+    filtered = any(data.get(name) for name in ListingFilterForm.base_fields)
 
     def render():
-        found = {**context, **listing(form, page, request)}
+        found = {
+            "page": page,
+            "filter_form": form,
+            "filters": form.chosen(),
+            "place": form.place,
+            "filtered": filtered,
+            "weeks": DEFAULT_WEEKS,
+            **listing(form, page, request),
+        }
         return render_to_string("services/includes/workshop_results.html", found, request)
 
-    if context["filtered"]:
+    if filtered:
         results = render()
     else:
         parts = ("workshop-results", request.get_host(), page.pk, get_language())
         results = remember(request, parts, render)
-    context["comuni"] = SimpleLazyObject(lambda: comuni(page.locale))  # read when shown
-    context["results"] = mark_safe(results)  # noqa: S308 - rendered template
-    return context
+    return {
+        "page": page,
+        "filter_form": form,
+        "filtered": filtered,
+        "more_filters": any(data.get(name) for name in ("kind", "language", "association", "day")),
+        "comuni": SimpleLazyObject(lambda: comuni(page.locale)),
+        "results": mark_safe(results),  # noqa: S308 - rendered template
+    }
 
 
 def listing(form, page, request):
